@@ -1,0 +1,56 @@
+//! The data files compiled into the library, and the one reader of their TSV layout.
+//!
+//! Rules are data (`gazetteers/*.tsv`), not code: a new abbreviation, trigger word or month
+//! form is a line in a file. Every file has `#` comment lines, one header line naming the
+//! columns, then rows of tab-separated fields.
+
+use crate::error::{Error, Result};
+
+/// Abbreviations for the segmenter.
+pub const ABBREVIATIONS: &str = include_str!("../gazetteers/abbreviations.tsv");
+/// Words that start a sentence after an abbreviation.
+pub const SENTENCE_STARTERS: &str = include_str!("../gazetteers/sentence_starters.tsv");
+/// Month, weekday and relative-date words.
+pub const DATE_WORDS: &str = include_str!("../gazetteers/date_words.tsv");
+/// Event trigger lexicon.
+pub const EVENT_TRIGGERS: &str = include_str!("../gazetteers/event_triggers.tsv");
+/// Word classes for event trigger conditions.
+pub const EVENT_OBJECTS: &str = include_str!("../gazetteers/event_objects.tsv");
+/// Head nouns of organization names found by pattern.
+pub const ORG_HEADS: &str = include_str!("../gazetteers/org_heads.tsv");
+/// Capitalized words that never belong to a person name.
+pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
+
+/// One data row: its 1-based line number and its fields.
+pub struct Row<'a> {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The tab-separated fields.
+    pub fields: Vec<&'a str>,
+}
+
+/// Reads a built-in TSV file: skips comments and the header, checks the column count.
+pub fn rows(file: &'static str, text: &'static str, columns: usize) -> Result<Vec<Row<'static>>> {
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != columns {
+            return Err(Error::Data {
+                file,
+                line: i + 1,
+                message: format!("expected {columns} columns, found {}", fields.len()),
+            });
+        }
+        out.push(Row { line: i + 1, fields });
+    }
+    Ok(out)
+}

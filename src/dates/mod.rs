@@ -1,0 +1,111 @@
+//! Dates: every date expression of a release, normalized to TIMEX3-style values.
+//!
+//! Finding and resolving are separate steps. [`DateTagger::find`] runs the grammar (regular
+//! expressions built once from the lexicon in `gazetteers/date_words.tsv`) and returns each
+//! expression as an [`Expr`]: what the text says, before any document date is known. The
+//! document date can then be taken from the dateline (an absolute date near the top), and
+//! [`resolve`] turns every expression into a value against it, in the direction the sentence's
+//! tense implies ("on Monday" is the Monday before a past-tense sentence's release date, the
+//! Monday after in a sentence with "will").
+
+pub mod calendar;
+pub mod lexicon;
+mod grammar;
+
+use crate::error::Result;
+use crate::text::Span;
+use calendar::Point;
+use chrono::NaiveDate;
+pub use grammar::Expr;
+use lexicon::Lexicon;
+
+/// A date expression found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    /// Where it is (a tight span).
+    pub span: Span,
+    /// What it says.
+    pub expr: Expr,
+    /// The grammar rule that found it.
+    pub rule: &'static str,
+}
+
+/// The date tagger. Build once; share across threads.
+#[derive(Debug, Clone)]
+pub struct DateTagger {
+    grammar: grammar::Grammar,
+    lexicon: Lexicon,
+}
+
+impl DateTagger {
+    /// The tagger with the built-in lexicon.
+    pub fn new() -> Result<DateTagger> {
+        let lexicon = Lexicon::builtin()?;
+        let grammar = grammar::Grammar::new(&lexicon);
+        Ok(DateTagger { grammar, lexicon })
+    }
+
+    /// The date expressions of `text`, non-overlapping, in order.
+    pub fn find(&self, text: &str) -> Vec<DateMention> {
+        self.grammar.find(text, &self.lexicon)
+    }
+
+    /// True when `sentence` speaks of the future (will, plans to, is expected to, …).
+    pub fn is_future(&self, sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        self.lexicon.future.iter().any(|f| {
+            lower.match_indices(f.as_str()).any(|(i, _)| {
+                crate::text::is_word_boundary(&lower, i) && crate::text::is_word_boundary(&lower, i + f.len())
+            })
+        })
+    }
+
+    /// The document date given by a dateline: the first absolute day near the top of the
+    /// text (in the first lines, within the first 120 characters of a line), else an
+    /// "Issued on …"/"Press release, …" line at the bottom.
+    pub fn dateline_date(&self, text: &str, mentions: &[DateMention]) -> Option<NaiveDate> {
+        let mut lines: Vec<Span> = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let span = Span::new(start, start + line.len());
+            start += line.len();
+            if !line.trim().is_empty() {
+                lines.push(span);
+            }
+        }
+        let absolute_day = |m: &DateMention| match m.expr {
+            Expr::Point(Point::Day(d)) => Some(d),
+            _ => None,
+        };
+        for line in lines.iter().take(4) {
+            let hit = mentions
+                .iter()
+                .filter(|m| line.contains(&m.span) && m.span.start - line.start <= 120)
+                .find_map(absolute_day);
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        for line in lines.iter().rev().take(3) {
+            let l = line.slice(text).trim_start().to_lowercase();
+            let marked = ["issued", "published", "released", "date", "dated", "press release", "posted"]
+                .iter()
+                .any(|w| l.starts_with(w));
+            if marked {
+                if let Some(d) = mentions.iter().filter(|m| line.contains(&m.span)).find_map(absolute_day) {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The value of `expr` against document date `doc`, in a sentence that is `future` or not.
+/// `None` when it cannot be resolved.
+pub fn resolve(expr: &Expr, doc: Option<NaiveDate>, future: bool) -> Option<String> {
+    grammar::resolve(expr, doc, future)
+}
+
+#[cfg(test)]
+mod tests;

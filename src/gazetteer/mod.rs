@@ -1,0 +1,443 @@
+//! Gazetteers: the names presstag knows, compiled into one Aho-Corasick automaton.
+//!
+//! Entries come from the TSV files in `gazetteers/` (compiled into the binary) and from the
+//! user's own files (`--gazetteers DIR`). Organization, location and title names are matched
+//! in one pass over the document's matching key ([`normalize`]), leftmost-longest, on word
+//! boundaries, with per-entry case rules:
+//!
+//! - acronyms match case-exactly, as whole tokens, and short ones not inside all-caps lines;
+//! - names match exactly, in Title Case or in ALL CAPS (headlines, datelines); `ci` entries in
+//!   any case;
+//! - `ambig` entries (common words, short names) match only in their exact case and with
+//!   supporting context (a preposition before them, or a following ", Name");
+//! - `noauto` entries are never matched; they serve look-ups only.
+//!
+//! Given names and name particles are not matched in the text: the person rules look tokens
+//! up in them.
+
+pub mod load;
+pub mod normalize;
+
+use crate::error::{Error, Result};
+use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use normalize::{fold, key, Normalized};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_gazetteers.rs"));
+
+/// What an entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// An organization.
+    Org,
+    /// A location.
+    Loc,
+    /// A given name (first name).
+    Person,
+    /// A title or honorific.
+    Title,
+    /// A name particle (al-, van der, de la).
+    Particle,
+}
+
+/// The flags column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// `cs`: names match case-sensitively (the default for names).
+    pub case_sensitive: bool,
+    /// `ci`: names match in any case.
+    pub case_insensitive: bool,
+    /// `ambig`: needs context.
+    pub ambiguous: bool,
+    /// `noauto`: never matched in text.
+    pub no_auto: bool,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Unique id, the `kb_id` of what it matches (`org:unodc`).
+    pub id: Arc<str>,
+    /// What it names.
+    pub kind: EntryKind,
+    /// Finer class (`un_fund`, `country`, `honorific`, …).
+    pub subtype: String,
+    /// Canonical name.
+    pub canonical: Arc<str>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Acronyms (matched case-exactly).
+    pub acronyms: Vec<String>,
+    /// Matching flags.
+    pub flags: Flags,
+    /// `key=value` attributes.
+    pub attrs: Vec<(String, String)>,
+    /// `gazetteer:FILE`.
+    pub source: Arc<str>,
+}
+
+impl Entry {
+    /// The value of attribute `k`.
+    pub fn attr(&self, k: &str) -> Option<&str> {
+        self.attrs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str())
+    }
+
+    fn prominence(&self) -> u64 {
+        let pop = self.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+        let base = match (self.kind, self.subtype.as_str()) {
+            (EntryKind::Org, s) if s.starts_with("un") => 40_000_000_000,
+            (EntryKind::Org, _) => 30_000_000_000,
+            (EntryKind::Loc, "country") => 35_000_000_000,
+            (EntryKind::Loc, "region" | "territory") => 20_000_000_000,
+            (EntryKind::Loc, "capital") => 10_000_000_000,
+            (EntryKind::Title, _) => 1_000,
+            _ => 0,
+        };
+        base + pop
+    }
+}
+
+/// How a pattern names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// The canonical name or an alias.
+    Name,
+    /// An acronym.
+    Acronym,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: u32,
+    form: NameForm,
+    /// The folded pattern in its own case.
+    exact: String,
+}
+
+/// A gazetteer name found in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    /// Where, in the original text.
+    pub span: Span,
+    /// Index of the entry ([`Gazetteer::entry`]).
+    pub entry: u32,
+    /// Whether an acronym or a name matched.
+    pub form: NameForm,
+}
+
+/// A given name from the gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub struct GivenName {
+    /// Also a common word, place or month ("Will", "Jordan", "May").
+    pub ambiguous: bool,
+}
+
+/// The compiled gazetteers. Build once; share across threads.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    automaton: AhoCorasick,
+    patterns: Vec<Vec<Candidate>>,
+    given: HashMap<String, GivenName>,
+    particles: HashSet<String>,
+    acronyms: HashMap<String, u32>,
+}
+
+/// Words before an ambiguous place name that show it is a place.
+const PLACE_CONTEXT: &[&str] = &[
+    "in", "at", "from", "to", "near", "across", "throughout", "into", "within", "of", "outside",
+    "inside", "via", "toward", "towards", "between", "visited", "visit", "including", "and",
+];
+
+impl Gazetteer {
+    /// The built-in gazetteers plus the `.tsv` files of each folder in `extra_dirs`.
+    pub fn load(builtin: bool, extra_dirs: &[&Path]) -> Result<Gazetteer> {
+        let mut entries = Vec::new();
+        if builtin {
+            for (name, text) in BUILTIN {
+                entries.extend(load::parse(name, text)?);
+            }
+        }
+        for dir in extra_dirs {
+            entries.extend(load_dir(dir)?);
+        }
+        Gazetteer::from_entries(entries)
+    }
+
+    /// Compiles entries into a gazetteer; ids must be unique.
+    pub fn from_entries(entries: Vec<Entry>) -> Result<Gazetteer> {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for e in &entries {
+            if let Some(prev) = seen.insert(&e.id, &e.source) {
+                return Err(Error::Gazetteer {
+                    file: e.source.trim_start_matches("gazetteer:").to_string(),
+                    line: 0,
+                    message: format!("duplicate id {:?} (also in {prev})", e.id),
+                });
+            }
+        }
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut pattern_keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        let mut given = HashMap::new();
+        let mut particles = HashSet::new();
+        let mut acronyms = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let idx = i as u32;
+            match e.kind {
+                EntryKind::Person => {
+                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases.iter().map(String::as_str)) {
+                        given.insert(key(n), GivenName { ambiguous: e.flags.ambiguous });
+                    }
+                    continue;
+                }
+                EntryKind::Particle => {
+                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases.iter().map(String::as_str)) {
+                        particles.insert(key(n));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            for a in &e.acronyms {
+                acronyms.entry(fold(a).into_owned()).or_insert(idx);
+            }
+            if e.flags.no_auto {
+                continue;
+            }
+            let names = std::iter::once(e.canonical.as_ref())
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(|n| (n, NameForm::Name))
+                .chain(e.acronyms.iter().map(|a| (a.as_str(), NameForm::Acronym)));
+            for (name, form) in names {
+                let exact = fold(name).trim().to_string();
+                if exact.is_empty() {
+                    continue;
+                }
+                let k = exact.to_ascii_lowercase();
+                let p = *keys.entry(k.clone()).or_insert_with(|| {
+                    pattern_keys.push(k);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !patterns[p].iter().any(|c| c.entry == idx && c.exact == exact) {
+                    patterns[p].push(Candidate { entry: idx, form, exact });
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pattern_keys)
+            .map_err(|e| Error::Gazetteer { file: "(all)".into(), line: 0, message: e.to_string() })?;
+        Ok(Gazetteer { entries, automaton, patterns, given, particles, acronyms })
+    }
+
+    /// The entry at `idx`.
+    pub fn entry(&self, idx: u32) -> &Entry {
+        &self.entries[idx as usize]
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The given name `word`, if the gazetteer has it.
+    pub fn given_name(&self, word: &str) -> Option<GivenName> {
+        self.given.get(&key(word)).copied()
+    }
+
+    /// True when `word` (lowercased, folded) is a name particle.
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&key(word))
+    }
+
+    /// The entry whose acronym is exactly `acr`.
+    pub fn acronym(&self, acr: &str) -> Option<u32> {
+        self.acronyms.get(fold(acr).as_ref()).copied()
+    }
+
+    /// Finds the gazetteer names in `text`: non-overlapping, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<GazMatch> {
+        let norm = Normalized::new(text);
+        let k = norm.text.as_ref();
+        let kb = k.as_bytes();
+        let mut caps_lines: HashMap<usize, bool> = HashMap::new();
+        let mut found: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(k) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
+            let after_ok = e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let surface = &k[s..e];
+            let mut ok: Vec<u32> = Vec::new();
+            let mut form = NameForm::Name;
+            for c in &self.patterns[m.pattern().as_usize()] {
+                let entry = &self.entries[c.entry as usize];
+                let exact = surface == c.exact;
+                let pass = match c.form {
+                    NameForm::Acronym => {
+                        exact
+                            && !((surface.len() <= 3 || entry.flags.ambiguous)
+                                && *caps_lines
+                                    .entry(line_start(text, norm.original(s)))
+                                    .or_insert_with(|| is_caps_line(text, norm.original(s))))
+                    }
+                    NameForm::Name if entry.flags.ambiguous => exact && has_place_context(k, s, e),
+                    NameForm::Name => {
+                        entry.flags.case_insensitive
+                            || entry.kind == EntryKind::Title
+                            || exact
+                            || case_variant(surface, &c.exact)
+                    }
+                };
+                if pass {
+                    if ok.is_empty() {
+                        form = c.form;
+                    }
+                    ok.push(c.entry);
+                }
+            }
+            if !ok.is_empty() {
+                found.push((Span::new(norm.original(s), norm.original(e)), ok, form));
+            }
+        }
+        found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        let mut chosen: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
+        for f in found {
+            if chosen.last().is_some_and(|c| c.0.end > f.0.start) {
+                continue;
+            }
+            chosen.push(f);
+        }
+        // Countries named in the document decide between places of the same name.
+        let countries: HashSet<&str> = chosen
+            .iter()
+            .filter(|c| c.1.len() == 1)
+            .filter_map(|c| self.entries[c.1[0] as usize].attr("iso2"))
+            .collect();
+        chosen
+            .iter()
+            .map(|(span, cands, form)| {
+                let best = cands
+                    .iter()
+                    .copied()
+                    .max_by_key(|&i| {
+                        let e = &self.entries[i as usize];
+                        let local = e.attr("country").is_some_and(|c| countries.contains(c));
+                        (local, e.prominence(), std::cmp::Reverse(i))
+                    })
+                    .expect("non-empty candidates");
+                GazMatch { span: *span, entry: best, form: *form }
+            })
+            .collect()
+    }
+}
+
+/// True when `surface` is `pattern` in Title Case or ALL CAPS (only letters that start a word
+/// may be raised, unless the whole surface is uppercase).
+fn case_variant(surface: &str, pattern: &str) -> bool {
+    let all_caps = crate::text::is_all_caps(surface);
+    let mut prev_alpha = false;
+    for (a, b) in surface.chars().zip(pattern.chars()) {
+        if a != b {
+            let raised = b.is_lowercase() && a.to_lowercase().eq(std::iter::once(b));
+            if !(raised && (all_caps || !prev_alpha)) {
+                return false;
+            }
+        }
+        prev_alpha = b.is_alphanumeric();
+    }
+    surface.chars().count() == pattern.chars().count()
+}
+
+fn has_place_context(k: &str, s: usize, e: usize) -> bool {
+    let before = k[..s].trim_end();
+    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if PLACE_CONTEXT.iter().any(|w| prev_word.eq_ignore_ascii_case(w)) && !prev_word.is_empty() {
+        return true;
+    }
+    let after = &k[e..];
+    after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1)
+}
+
+/// True when the line around `at` is written in capitals (a shouted headline).
+fn is_caps_line(text: &str, at: usize) -> bool {
+    let start = line_start(text, at);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+    let (mut up, mut low) = (0usize, 0usize);
+    for c in text[start..end].chars() {
+        if c.is_uppercase() {
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    up >= 12 && low * 10 <= up
+}
+
+fn load_dir(dir: &Path) -> Result<Vec<Entry>> {
+    let io = |e| Error::Io { path: dir.to_path_buf(), source: e };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|d| d.ok().map(|d| d.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).map_err(|e| Error::Io { path: f.clone(), source: e })?;
+        let name = f.display().to_string();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            Error::Gazetteer {
+                file: name.clone(),
+                line: upto.iter().filter(|&&b| b == b'\n').count() + 1,
+                message: "invalid UTF-8 (save the file as UTF-8)".into(),
+            }
+        })?;
+        out.extend(load::parse(&name, &text)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(rows: &str) -> Gazetteer {
+        let text = format!("{}\n{rows}", load::HEADER);
+        Gazetteer::from_entries(load::parse("t.tsv", &text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn longest_match_and_case_rules() {
+        let g = gaz("org:un\tORG\tun\tUnited Nations\t\tUN\t\t\t\n\
+                     org:unodc\tORG\tun_fund\tUnited Nations Office on Drugs and Crime\t\tUNODC\t\t\t\n\
+                     loc:nice\tLOC\tcity\tNice\t\t\tambig\t\t\n\
+                     loc:geneva\tLOC\tcity\tGeneva\tGenève\t\t\t\t");
+        let t = "The United Nations Office on Drugs and\nCrime (UNODC) met in Nice; a nice day in GENEVA, not geneva. Unodc";
+        let m = g.find(t);
+        let names: Vec<&str> = m.iter().map(|m| m.span.slice(t)).collect();
+        assert_eq!(names, vec!["United Nations Office on Drugs and\nCrime", "UNODC", "Nice", "GENEVA"]);
+    }
+
+    #[test]
+    fn accents_fold() {
+        let g = gaz("loc:geneva\tLOC\tcity\tGeneva\tGenève\t\t\t\t");
+        let t = "à Genève et Geneve";
+        let m = g.find(t);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].span.slice(t), "Genève");
+    }
+}

@@ -1,0 +1,178 @@
+//! The `presstag` command: arguments, inputs, output and exit status. The work is in the library.
+
+use anyhow::{Context, Result};
+use clap::{Parser, ValueEnum};
+use presstag::input::{DocumentReader, Fields, InputMode, Source};
+use presstag::run::{run, RunOptions, RunStats};
+use presstag::{ExtractorBuilder, OffsetUnit};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputArg {
+    Auto,
+    Text,
+    Lines,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OffsetsArg {
+    Chars,
+    Bytes,
+}
+
+/// Extract sentences, people, organizations, places, dates and events from press releases,
+/// as one JSON record per document (JSON Lines).
+///
+/// `presstag segment [OPTIONS] [PATH ...]` prints the sentences of the input, one per line.
+#[derive(Debug, Parser)]
+#[command(name = "presstag", version, after_help = "Subcommand: presstag segment [OPTIONS] [PATH ...] prints one sentence per line.")]
+struct Args {
+    /// Files or folders (walked recursively: .txt, .jsonl, .ndjson, and .gz of these); none or "-" reads standard input.
+    paths: Vec<PathBuf>,
+    /// How to read input: auto (by extension; on stdin JSONL if it starts with "{"), text, lines, jsonl.
+    #[arg(long, value_enum, default_value = "auto")]
+    input: InputArg,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field holding the document date.
+    #[arg(long, default_value = "date")]
+    date_field: String,
+    /// Write records to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, default_value_t = 0)]
+    threads: usize,
+    /// Document date (YYYY-MM-DD) for documents with neither a date field nor a dateline.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Offsets in code points (chars, like Python) or UTF-8 bytes.
+    #[arg(long, value_enum, default_value = "chars")]
+    offsets: OffsetsArg,
+    /// A folder of extra gazetteer files (*.tsv), on top of the built-in ones. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Vec<PathBuf>,
+    /// Documents per batch (memory grows with the batch, not with the input).
+    #[arg(long, default_value_t = 4096, hide = true)]
+    batch: usize,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn main() -> ExitCode {
+    let mut argv: Vec<String> = std::env::args().collect();
+    let segment = argv.get(1).is_some_and(|a| a == "segment");
+    if segment {
+        argv.remove(1);
+    }
+    let args = Args::parse_from(argv);
+    match real_main(args, segment) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("presstag: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
+    for p in &args.paths {
+        if p.as_os_str() != "-" {
+            std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        }
+    }
+    let date = args.date.as_deref().map(presstag::parse_date).transpose()?;
+    let mut builder = ExtractorBuilder::new();
+    builder.default_date(date).offsets(match args.offsets {
+        OffsetsArg::Chars => OffsetUnit::Chars,
+        OffsetsArg::Bytes => OffsetUnit::Bytes,
+    });
+    for g in &args.gazetteers {
+        builder.gazetteer_dir(g);
+    }
+    let extractor = builder.build().context("cannot load gazetteers")?;
+    let mode = match args.input {
+        InputArg::Auto => InputMode::Auto,
+        InputArg::Text => InputMode::Text,
+        InputArg::Lines => InputMode::Lines,
+        InputArg::Jsonl => InputMode::Jsonl,
+    };
+    let fields = Fields { id: args.id_field.clone(), text: args.text_field.clone(), date: args.date_field.clone() };
+    let sources = args.paths.iter().map(|p| Source::Path(p.clone())).collect();
+    let reader = DocumentReader::new(sources, mode, fields);
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write --output {}", p.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, sink);
+
+    if segment {
+        return segment_all(&extractor, reader, &mut out);
+    }
+    let opts = RunOptions { threads: args.threads, batch_docs: args.batch.max(1), ..RunOptions::default() };
+    let bar = (!args.no_progress && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        b
+    });
+    let started = std::time::Instant::now();
+    let mut progress = |s: &RunStats| {
+        if let Some(b) = &bar {
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            b.set_message(format!(
+                "{} documents, {:.1} MB, {:.1} MB/s",
+                s.documents,
+                s.bytes as f64 / 1e6,
+                s.bytes as f64 / 1e6 / secs
+            ));
+            b.tick();
+        }
+    };
+    let stats = run(&extractor, reader, &mut out, opts, &mut progress)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if stats.errors > 0 && !stats.output_closed {
+        eprintln!("presstag: {} of {} documents could not be processed (see their \"error\" field)", stats.errors, stats.documents);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn segment_all(
+    extractor: &presstag::Extractor,
+    reader: DocumentReader,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        for doc in reader {
+            if let Some(e) = &doc.error {
+                eprintln!("presstag: {e}");
+                continue;
+            }
+            for s in extractor.segmenter().segment(&doc.text) {
+                let flat: String = s.slice(&doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                out.write_all(flat.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+        }
+        out.flush()
+    };
+    match write(out) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write output"),
+    }
+}

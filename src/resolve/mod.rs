@@ -1,0 +1,231 @@
+//! Resolution: what one mention says about another in the same document.
+//!
+//! - [`acronyms`]: "Long Name (ACR)" and "ACR (Long Name)" define ACR for the document; every
+//!   mention of ACR then gets the long name as `canonical`. A document's own definition wins
+//!   over the gazetteer's ("ICC" defined as the International Chamber of Commerce).
+//! - [`surnames`]: a surname alone ("Fedotov", "Mr. Fedotov") is linked to the full name seen
+//!   in the document.
+
+use crate::mention::Mention;
+use crate::record::EntityKind;
+use crate::rules::Rules;
+use crate::text::{is_capitalized, Span};
+use crate::tokens::{Token, TokenKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&"];
+
+struct Definition {
+    long: Arc<str>,
+    kb_id: Option<Arc<str>>,
+    kind: EntityKind,
+}
+
+/// A plausible acronym: 2–12 characters, starting with a capital, at least two capitals.
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=12).contains(&n)
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '.')
+}
+
+fn squash(s: &str) -> Arc<str> {
+    Arc::from(s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The text inside a parenthesis that opens right after byte `at` (spaces allowed), and its span.
+fn paren_after(text: &str, at: usize) -> Option<Span> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let open = at + (rest.len() - trimmed.len());
+    if !trimmed.starts_with('(') {
+        return None;
+    }
+    let close = trimmed[1..].find(')')?;
+    if close > 120 {
+        return None;
+    }
+    Some(Span::new(open + 1, open + 1 + close))
+}
+
+/// True when the capitalized words of `words` spell `acr`'s letters.
+fn initials_match(words: &[&str], acr: &str) -> bool {
+    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+    let initials: String = words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(w))
+        .flat_map(|w| w.split('-'))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    !letters.is_empty() && (initials == letters || {
+        // "Office on Counter-Terrorism" → UNOCT: hyphenated words may give one letter.
+        let whole: String = words
+            .iter()
+            .filter(|w| !FUNCTION_WORDS.contains(w))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        whole == letters
+    })
+}
+
+/// Learns the document's acronym definitions and applies them to every mention of each acronym.
+pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, source: &Arc<str>) {
+    let mut defs: HashMap<String, Definition> = HashMap::new();
+    let mut added: Vec<Mention> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Loc) {
+            continue;
+        }
+        let Some(inner) = paren_after(text, m.span.end) else { continue };
+        let inner_text = inner.slice(text).trim();
+        let surface = m.span.slice(text);
+        if is_acronym(inner_text) && !is_acronym(surface) {
+            // "Long Name (ACR)".
+            let long = m.canonical.clone().unwrap_or_else(|| squash(surface));
+            defs.insert(inner_text.to_string(), Definition { long, kb_id: m.kb_id.clone(), kind: m.kind });
+        } else if is_acronym(surface) {
+            // "ACR (Long Name)": the long name is a mention filling the parenthesis.
+            if let Some(long) = mentions.get(i + 1).filter(|n| n.span.start >= inner.start && n.span.end <= inner.end) {
+                if long.span.len() * 10 >= inner.slice(text).trim().len() * 8 {
+                    let name = long.canonical.clone().unwrap_or_else(|| squash(long.span.slice(text)));
+                    defs.insert(surface.to_string(), Definition { long: name, kb_id: long.kb_id.clone(), kind: long.kind });
+                }
+            }
+        }
+    }
+    // "Long Name (ACR)" where no mention covers the long name: match the initials.
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || k < 2 || tokens[k - 1].span.slice(text) != "(" {
+            continue;
+        }
+        let acr = t.span.slice(text);
+        if !is_acronym(acr) || defs.contains_key(acr) || tokens.get(k + 1).is_none_or(|c| c.span.slice(text) != ")") {
+            continue;
+        }
+        let end_tok = k - 1;
+        let words: Vec<usize> = (end_tok.saturating_sub(12)..end_tok).filter(|&j| tokens[j].kind == TokenKind::Word).collect();
+        for n in 2..=words.len() {
+            let run = &words[words.len() - n..];
+            // The run must be contiguous words (no punctuation inside).
+            if run.windows(2).any(|w| w[1] != w[0] + 1) || run.last() != Some(&(end_tok - 1)) {
+                break;
+            }
+            let ws: Vec<&str> = run.iter().map(|&j| tokens[j].span.slice(text)).collect();
+            if !is_capitalized(ws[0]) {
+                continue;
+            }
+            if initials_match(&ws, acr) {
+                let span = Span::new(tokens[run[0]].span.start, tokens[*run.last().unwrap()].span.end);
+                let long = squash(span.slice(text));
+                defs.insert(acr.to_string(), Definition { long, kb_id: None, kind: EntityKind::Org });
+                let mut m = Mention::new(span, EntityKind::Org, source.clone(), 8);
+                m.canonical = None;
+                added.push(m);
+                break;
+            }
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    // Long names found by initials replace what they cover.
+    for a in added {
+        mentions.retain(|m| !a.span.overlaps(&m.span));
+        mentions.push(a);
+    }
+    for m in mentions.iter_mut() {
+        if let Some(d) = defs.get(m.span.slice(text)) {
+            m.canonical = Some(d.long.clone());
+            m.kb_id = d.kb_id.clone();
+            m.kind = d.kind;
+        }
+    }
+    // Mentions of a defined acronym that nothing else found.
+    let mut extra = Vec::new();
+    for (acr, d) in &defs {
+        for (pos, _) in text.match_indices(acr.as_str()) {
+            let span = Span::new(pos, pos + acr.len());
+            if !crate::text::is_word_boundary(text, span.start) || !crate::text::is_word_boundary(text, span.end) {
+                continue;
+            }
+            if mentions.iter().chain(extra.iter()).any(|m: &Mention| m.span.overlaps(&span)) {
+                continue;
+            }
+            let mut m = Mention::new(span, d.kind, source.clone(), 8);
+            m.canonical = Some(d.long.clone());
+            m.kb_id = d.kb_id.clone();
+            extra.push(m);
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
+fn last_word(name: &str) -> &str {
+    name.split_whitespace().next_back().unwrap_or(name)
+}
+
+/// Links surnames to the full names of the document, and finds surname mentions no rule found.
+pub fn surnames(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, rules: &Rules, source: &Arc<str>) {
+    let mut full: HashMap<&str, Arc<str>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let name = m.span.slice(text);
+        if name.split_whitespace().count() >= 2 {
+            full.entry(last_word(name)).or_insert_with(|| squash(name));
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    let full: HashMap<String, Arc<str>> = full.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let name = m.span.slice(text);
+        if name.split_whitespace().count() == 1 {
+            if let Some(f) = full.get(name) {
+                m.canonical = Some(f.clone());
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    let mut k = 0;
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.span.slice(text);
+        let Some(f) = full.get(w) else { continue };
+        if rules.is_not_name(w) {
+            continue;
+        }
+        while k < mentions.len() && mentions[k].span.end <= t.span.start {
+            k += 1;
+        }
+        if mentions.get(k).is_some_and(|m| m.span.overlaps(&t.span)) {
+            continue;
+        }
+        let mut m = Mention::new(t.span, EntityKind::Person, source.clone(), 3);
+        m.canonical = Some(f.clone());
+        extra.push(m);
+    }
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials() {
+        assert!(initials_match(&["United", "Nations", "Office", "of", "Counter-Terrorism"], "UNOCT"));
+        assert!(initials_match(&["International", "Chamber", "of", "Commerce"], "ICC"));
+        assert!(!initials_match(&["International", "Chamber"], "ICC"));
+        assert!(is_acronym("UNOCT") && is_acronym("UN-Habitat") && !is_acronym("Kenya") && !is_acronym("A"));
+    }
+}

@@ -1,0 +1,84 @@
+//! Places by pattern: all-caps dateline cities ("ADDIS ABABA, 4 April –",
+//! "BRUSSELS/GENEVA, …", "(Kyiv, June 2, 2023) –") and "X province/district/region".
+
+use super::{Doc, Rules};
+use crate::text::{is_all_caps, is_capitalized, Span};
+
+const ADMIN_UNITS: &[&str] = &[
+    "province", "Province", "district", "District", "region", "state", "county", "County",
+    "governorate", "Governorate", "prefecture", "Prefecture", "oblast", "Oblast", "municipality",
+];
+
+impl Rules {
+    /// Places from datelines at the top of the text: the leading place names of one of the
+    /// first lines that also holds a date (`date_spans`) or a wire credit.
+    pub fn dateline_places(&self, doc: &Doc, date_spans: &[Span]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut seen = 0;
+        for line in doc.text.split_inclusive('\n') {
+            let ls = start;
+            start += line.len();
+            if line.trim().is_empty() {
+                continue;
+            }
+            seen += 1;
+            if seen > 4 {
+                break;
+            }
+            let le = ls + line.len();
+            let has_date = date_spans.iter().any(|d| d.start >= ls && d.end <= le);
+            let wire = line.contains("(Reuters)") || line.contains("(AP)") || line.contains("(AFP)") || line.contains("WIRE)");
+            if !has_date && !wire {
+                continue;
+            }
+            let body = line.trim_start();
+            let off = ls + (line.len() - body.len());
+            let (body, off) = match body.strip_prefix('(') {
+                Some(b) => (b, off + 1),
+                None => (body, off),
+            };
+            let head_end = body.find([',', '(', '—', '–']).unwrap_or(0);
+            let head = &body[..head_end];
+            let head_trim = head.trim_end().trim_end_matches(" -");
+            if head_trim.is_empty() || head_trim.split_whitespace().count() > 6 {
+                continue;
+            }
+            let caps = is_all_caps(head_trim);
+            let mut p = 0;
+            for part in head_trim.split('/') {
+                let t = part.trim();
+                let s = off + p + (part.len() - part.trim_start().len());
+                p += part.len() + 1;
+                let words_ok = t.split_whitespace().all(|w| is_capitalized(w)) && t.split_whitespace().count() <= 3;
+                if !t.is_empty() && words_ok && (caps || body[head_end..].starts_with(',')) {
+                    out.push(Span::new(s, s + t.len()));
+                }
+            }
+        }
+        out
+    }
+
+    /// "Kasai province", "Garissa County": the name before an administrative unit word.
+    pub fn admin_places(&self, doc: &Doc) -> Vec<Span> {
+        let mut out = Vec::new();
+        for u in 1..doc.tokens.len() {
+            if !ADMIN_UNITS.contains(&doc.word(u)) {
+                continue;
+            }
+            let mut s = u;
+            while s > 0 && u - s < 3 && doc.same_sentence(s - 1, u) {
+                let w = doc.word(s - 1);
+                if doc.is_word(s - 1) && is_capitalized(w) && !self.is_not_name(w) && !doc.sentence_initial(s - 1) {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            if s < u {
+                out.push(Span::new(doc.tokens[s].span.start, doc.tokens[u - 1].span.end));
+            }
+        }
+        out
+    }
+}

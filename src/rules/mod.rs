@@ -1,0 +1,159 @@
+//! Rules for the names no list has: people ([`person`]), organizations ([`org`]) and places
+//! ([`loc`]), working on tokens and on what the gazetteers found.
+//!
+//! The word lists the rules use are data: organization heads and company suffixes
+//! (`gazetteers/org_heads.tsv`), words that are never part of a name
+//! (`gazetteers/not_names.tsv`), titles and given names (the gazetteers).
+
+pub mod loc;
+pub mod org;
+pub mod person;
+
+use crate::data;
+use crate::error::{Error, Result};
+use crate::gazetteer::{EntryKind, GazMatch, Gazetteer};
+use crate::text::Span;
+use crate::tokens::{Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// How an organization head word behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// Takes modifiers before it and/or a complement after it.
+    Head,
+    /// Names a body only with an "of …" complement.
+    HeadOf,
+    /// A company-form suffix.
+    Suffix,
+}
+
+/// The word lists of the rules. Build once; share across threads.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    heads: HashMap<String, HeadKind>,
+    not_names: HashSet<String>,
+}
+
+impl Rules {
+    /// The rules with the built-in lists; `extra_not_names` adds words (months, weekdays,
+    /// sentence starters) that other stages own.
+    pub fn new<'a>(extra_not_names: impl IntoIterator<Item = &'a str>) -> Result<Rules> {
+        let mut heads = HashMap::new();
+        for row in data::rows("org_heads.tsv", data::ORG_HEADS, 2)? {
+            let kind = match row.fields[1] {
+                "head" => HeadKind::Head,
+                "head_of" => HeadKind::HeadOf,
+                "suffix" => HeadKind::Suffix,
+                other => {
+                    return Err(Error::Data {
+                        file: "org_heads.tsv",
+                        line: row.line,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
+            };
+            heads.insert(row.fields[0].to_string(), kind);
+        }
+        let mut not_names: HashSet<String> =
+            data::rows("not_names.tsv", data::NOT_NAMES, 1)?.into_iter().map(|r| r.fields[0].to_string()).collect();
+        not_names.extend(extra_not_names.into_iter().map(String::from));
+        Ok(Rules { heads, not_names })
+    }
+
+    /// The head kind of `word`, if it heads organization names.
+    pub fn head(&self, word: &str) -> Option<HeadKind> {
+        self.heads.get(word).copied()
+    }
+
+    /// True when `word` is never part of a name.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+}
+
+/// What the rules see of a document.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Its sentences.
+    pub sentences: &'a [Span],
+    /// Gazetteer matches, sorted, non-overlapping.
+    pub gaz: &'a [GazMatch],
+    /// The gazetteer (given names, particles, entries).
+    pub gazetteer: &'a Gazetteer,
+    /// The sentence index of each token.
+    pub token_sentence: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    /// Bundles a document for the rules.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Span],
+        gaz: &'a [GazMatch],
+        gazetteer: &'a Gazetteer,
+    ) -> Doc<'a> {
+        let mut token_sentence = Vec::with_capacity(tokens.len());
+        let mut s = 0;
+        for t in tokens {
+            while s + 1 < sentences.len() && sentences[s].end <= t.span.start {
+                s += 1;
+            }
+            token_sentence.push(s);
+        }
+        Doc { text, tokens, sentences, gaz, gazetteer, token_sentence }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True when tokens `i` and `j` are in the same sentence.
+    pub fn same_sentence(&self, i: usize, j: usize) -> bool {
+        j < self.tokens.len() && self.token_sentence[i] == self.token_sentence[j]
+    }
+
+    /// True when token `i` starts its sentence (possibly after an opening quote or bracket).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let sent = self.sentences.get(self.token_sentence[i]);
+        let Some(sent) = sent else { return true };
+        let start = self.tokens[i].span.start;
+        self.text[sent.start..start].chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// The gazetteer match that starts exactly at byte `at`.
+    pub fn gaz_starting(&self, at: usize) -> Option<&'a GazMatch> {
+        let k = self.gaz.partition_point(|g| g.span.start < at);
+        self.gaz.get(k).filter(|g| g.span.start == at)
+    }
+
+    /// The gazetteer match that ends exactly at byte `at`.
+    pub fn gaz_ending(&self, at: usize) -> Option<&'a GazMatch> {
+        let k = self.gaz.partition_point(|g| g.span.end < at);
+        self.gaz.get(k).filter(|g| g.span.end == at)
+    }
+
+    /// The kind of gazetteer entry matched.
+    pub fn gaz_kind(&self, g: &GazMatch) -> EntryKind {
+        self.gazetteer.entry(g.entry).kind
+    }
+
+    /// Index of the token that contains byte `at` (or the first one after it).
+    pub fn token_containing(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+
+    /// Index of the first token at or after byte `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        crate::tokens::first_at(self.tokens, at)
+    }
+}

@@ -1,0 +1,148 @@
+//! Organizations by pattern: a head noun with its capitalized modifiers and its
+//! "of/for/on …" complement ("Kenya Police Service", "Ministry of Foreign Affairs and
+//! International Cooperation", "Permanent Mission of Japan to the United Nations"), and
+//! company names with a legal-form suffix ("Northwind Holdings Inc.").
+
+use super::{Doc, HeadKind, Rules};
+use crate::gazetteer::EntryKind;
+use crate::text::{is_capitalized, Span};
+
+/// An organization found by a rule.
+pub struct OrgCand {
+    /// The name.
+    pub span: Span,
+    /// The rule.
+    pub rule: &'static str,
+}
+
+impl Rules {
+    /// True when token `i` may modify an organization head ("National", "Kenya").
+    fn is_modifier(&self, doc: &Doc, i: usize) -> bool {
+        doc.is_word(i) && {
+            let w = doc.word(i);
+            is_capitalized(w) && !self.is_not_name(w) || matches!(w, "National" | "International" | "Regional" | "Global" | "Joint" | "World" | "Executive" | "Special")
+        }
+    }
+
+    /// The first token of the modifiers before token `h` (`h` itself when there are none).
+    fn modifiers_start(&self, doc: &Doc, h: usize) -> usize {
+        let mut s = h;
+        while s > 0 && doc.same_sentence(s - 1, h) {
+            let prev = s - 1;
+            if let Some(g) = doc.gaz_ending(doc.tokens[prev].span.end) {
+                let first = doc.token_containing(g.span.start);
+                if matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc) && first < s {
+                    s = first;
+                    continue;
+                }
+            }
+            let w = doc.word(prev);
+            if self.is_modifier(doc, prev) && !(doc.sentence_initial(prev) && self.is_not_name(w)) {
+                s = prev;
+            } else if (w == "&" || w == "and") && s < h && prev > 0 && self.is_modifier(doc, prev - 1) {
+                s = prev;
+            } else {
+                break;
+            }
+        }
+        // Never start on a connector.
+        while s < h && matches!(doc.word(s), "&" | "and") {
+            s += 1;
+        }
+        s
+    }
+
+    /// The end (exclusive token index) of the complement after head token `h`.
+    fn complement_end(&self, doc: &Doc, h: usize) -> Option<usize> {
+        let p = h + 1;
+        if !matches!(doc.word(p), "of" | "for" | "on") || !doc.same_sentence(h, p) {
+            return None;
+        }
+        let mut j = p + 1;
+        if doc.word(j) == "the" {
+            j += 1;
+        }
+        let mut last = None;
+        while j < doc.tokens.len() && doc.same_sentence(h, j) {
+            if let Some(g) = doc.gaz_starting(doc.tokens[j].span.start) {
+                if matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc) {
+                    j = doc.token_at(g.span.end).max(j + 1);
+                    last = Some(j);
+                    continue;
+                }
+            }
+            let w = doc.word(j);
+            if doc.is_word(j) && is_capitalized(w) && !self.is_not_name(w)
+                || matches!(w, "International" | "National" | "Regional" | "Social" | "Economic" | "Foreign" | "State")
+            {
+                j += 1;
+                last = Some(j);
+            } else if matches!(w, "and" | "&" | "of" | "the" | "for")
+                && last.is_some()
+                && self.is_modifier(doc, j + 1)
+                && !crate::text::is_all_caps(doc.word(j + 1))
+                && doc.gaz_starting(doc.tokens[j + 1].span.start).is_none_or(|g| doc.gaz_kind(g) == EntryKind::Loc)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = last?;
+        // "Permanent Mission of Japan to the United Nations".
+        if doc.word(end) == "to" {
+            let k = if doc.word(end + 1) == "the" { end + 2 } else { end + 1 };
+            if let Some(g) = doc.gaz_starting(doc.tokens.get(k).map_or(usize::MAX, |t| t.span.start)) {
+                if doc.gaz_kind(g) == EntryKind::Org {
+                    end = doc.token_at(g.span.end);
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// Finds organizations by pattern.
+    pub fn orgs(&self, doc: &Doc) -> Vec<OrgCand> {
+        let mut out = Vec::new();
+        for h in 0..doc.tokens.len() {
+            if !doc.is_word(h) {
+                continue;
+            }
+            let Some(kind) = self.head(doc.word(h)) else { continue };
+            match kind {
+                HeadKind::Suffix => self.company(doc, h, &mut out),
+                HeadKind::Head | HeadKind::HeadOf => {
+                    let start = if kind == HeadKind::Head { self.modifiers_start(doc, h) } else { h };
+                    let comp = self.complement_end(doc, h);
+                    let has_mods = (start..h).any(|i| self.is_modifier(doc, i) || doc.gaz_starting(doc.tokens[i].span.start).is_some());
+                    if !has_mods && comp.is_none() {
+                        continue;
+                    }
+                    let end = comp.unwrap_or(h + 1);
+                    let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+                    out.push(OrgCand { span, rule: "org_pattern" });
+                }
+            }
+        }
+        out
+    }
+
+    fn company(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {
+        let mut end = doc.tokens[h].span.end;
+        let suffix = doc.word(h);
+        // "Inc." — the period belongs to the suffix when the suffix is written with one.
+        if doc.word(h + 1) == "." && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end) && suffix.len() <= 4 {
+            end += 1;
+        }
+        let mut k = h;
+        if k > 0 && doc.word(k - 1) == "," {
+            k -= 1;
+        }
+        let start = self.modifiers_start(doc, k);
+        if start >= k {
+            return;
+        }
+        let span = Span::new(doc.tokens[start].span.start, end);
+        out.push(OrgCand { span, rule: "org_company" });
+    }
+}

@@ -1,0 +1,342 @@
+//! People: titles before names, given names before surnames, speakers and appositions.
+//!
+//! - `person_title`: a title or honorific from the gazetteer, an optional complement
+//!   ("for Counter-Terrorism"), then capitalized name tokens: "UNODC Executive Director
+//!   Yury Fedotov", "H.E. Mr. Khalid Al-Mansouri", "Dr. Pieter de Vries".
+//! - `person_given`: a given name from the gazetteer and capitalized surname tokens.
+//! - `person_speaker`: two to four name tokens next to a speech verb ("said Oluwaseun
+//!   Adeyemi", "Oluwaseun Adeyemi said", "according to …").
+//! - `person_apposition`: name tokens followed by ", Title …" ("Grace Holloway, senior analyst at …").
+//!
+//! The span never holds the title; the title and the body the person speaks for are kept
+//! beside it.
+
+use super::{Doc, HeadKind, Rules};
+use crate::gazetteer::EntryKind;
+use crate::mention::Mention;
+use crate::record::EntityKind;
+use crate::text::{is_all_caps, is_capitalized, Span};
+use crate::tokens::TokenKind;
+use std::sync::Arc;
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "stated", "added", "noted", "explained", "stressed", "warned", "told", "emphasized",
+    "emphasised", "underlined", "remarked", "commented", "declared", "announced", "urged", "concluded",
+];
+
+const COMPLEMENT_WORDS: &[&str] = &["for", "of", "on", "to", "and", "the", "in"];
+
+/// A person found by a rule.
+pub struct PersonCand {
+    /// The name.
+    pub span: Span,
+    /// The title.
+    pub title: Option<Span>,
+    /// The ORG or LOC named with the title.
+    pub affiliation: Option<Span>,
+    /// The rule.
+    pub rule: &'static str,
+}
+
+impl Rules {
+    /// True when token `i` can be part of a person's name.
+    pub fn is_name_token(&self, doc: &Doc, i: usize) -> bool {
+        if !doc.is_word(i) {
+            return false;
+        }
+        let w = doc.word(i);
+        if !is_capitalized(w) || (w.chars().count() > 1 && is_all_caps(w)) || self.is_not_name(w) {
+            return false;
+        }
+        match doc.gaz_starting(doc.tokens[i].span.start) {
+            Some(g) => match doc.gaz_kind(g) {
+                EntryKind::Title => false,
+                // A place or body named by this one token alone may still be a name ("Jordan Pike").
+                EntryKind::Org | EntryKind::Loc => g.span == doc.tokens[i].span,
+                _ => true,
+            },
+            None => true,
+        }
+    }
+
+    /// True when token `i` is a single capital initial followed by a period ("J.").
+    fn is_initial(&self, doc: &Doc, i: usize) -> bool {
+        let w = doc.word(i);
+        w.chars().count() == 1
+            && is_capitalized(w)
+            && doc.word(i + 1) == "."
+            && doc.tokens.get(i + 1).is_some_and(|t| t.span.start == doc.tokens[i].span.end)
+    }
+
+    /// The end (exclusive token index) of the name that starts at token `i`, and its number
+    /// of name tokens.
+    pub fn name_run(&self, doc: &Doc, i: usize) -> Option<(usize, usize)> {
+        let mut j = i;
+        let mut last = None;
+        let mut count = 0;
+        while j < doc.tokens.len() && doc.same_sentence(i, j) && count < 5 {
+            if self.is_name_token(doc, j) && !(count > 0 && self.head(doc.word(j)).is_some()) {
+                count += 1;
+                j += 1;
+                last = Some(j);
+            } else if self.is_initial(doc, j) {
+                count += 1;
+                j += 2;
+            } else if count > 0
+                && doc.is_word(j)
+                && doc.gazetteer.is_particle(doc.word(j))
+                && self.is_name_token(doc, j + 1)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        last.map(|e| (e, count))
+    }
+
+    fn span_of(&self, doc: &Doc, from: usize, to: usize) -> Span {
+        Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
+    }
+
+    /// The ORG or LOC that a title is linked to: just before it, or in its complement.
+    fn affiliation(&self, doc: &Doc, title: Span, orgs: &[Span]) -> Option<Span> {
+        let before = doc.text[..title.start].trim_end();
+        let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s")).unwrap_or(before);
+        let end = before.len();
+        if let Some(o) = orgs.iter().find(|o| o.end == end) {
+            return Some(*o);
+        }
+        if let Some(g) = doc.gaz_ending(end).filter(|g| doc.gaz_kind(g) == EntryKind::Org) {
+            return Some(g.span);
+        }
+        let inside = |s: &Span| title.contains(s);
+        orgs.iter().copied().find(inside).or_else(|| {
+            doc.gaz
+                .iter()
+                .filter(|g| matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc))
+                .map(|g| g.span)
+                .find(inside)
+        })
+    }
+
+    /// Finds people; `orgs` are the organization spans found so far (for affiliations).
+    pub fn people(&self, doc: &Doc, orgs: &[Span]) -> Vec<PersonCand> {
+        let mut out = Vec::new();
+        self.titled(doc, orgs, &mut out);
+        self.given_names(doc, &mut out);
+        self.speakers(doc, &mut out);
+        self.appositions(doc, orgs, &mut out);
+        out
+    }
+
+    fn titled(&self, doc: &Doc, orgs: &[Span], out: &mut Vec<PersonCand>) {
+        let mut k = 0;
+        while k < doc.gaz.len() {
+            let g = &doc.gaz[k];
+            k += 1;
+            if doc.gaz_kind(g) != EntryKind::Title {
+                continue;
+            }
+            let entry = doc.gazetteer.entry(g.entry);
+            let mut title: Option<Span> = (entry.subtype != "honorific").then_some(g.span);
+            // Chained titles: "H.E. Mr.", "Deputy Prime Minister".
+            let mut end = g.span.end;
+            while let Some(next) = doc.gaz.get(k).filter(|n| {
+                doc.gaz_kind(n) == EntryKind::Title && doc.text[end..n.span.start].trim().is_empty()
+            }) {
+                if doc.gazetteer.entry(next.entry).subtype != "honorific" {
+                    title = Some(Span::new(title.map_or(next.span.start, |t| t.start), next.span.end));
+                }
+                end = next.span.end;
+                k += 1;
+            }
+            let mut j = doc.token_at(end);
+            // The honorific's own period: "Mr." — the title match may end before it.
+            if doc.word(j) == "." && doc.tokens[j].span.start == end {
+                j += 1;
+            }
+            if j >= doc.tokens.len() || !doc.same_sentence(doc.token_at(g.span.start), j) {
+                continue;
+            }
+            let name_start = if COMPLEMENT_WORDS[..3].contains(&doc.word(j)) {
+                // "Special Rapporteur on Torture Alice Edwards": the name starts at the first
+                // given name after the complement.
+                let mut m = j + 1;
+                let mut found = None;
+                while m < doc.tokens.len() && m < j + 12 && doc.same_sentence(j, m) {
+                    let w = doc.word(m);
+                    if doc.is_word(m) && is_capitalized(w) && doc.gazetteer.given_name(w).is_some() {
+                        if self.name_run(doc, m).is_some_and(|(_, n)| n >= 2) {
+                            found = Some(m);
+                            break;
+                        }
+                    }
+                    let cont = (doc.is_word(m) && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
+                        || w == "-"
+                        || w == "&";
+                    if !cont {
+                        break;
+                    }
+                    m += 1;
+                }
+                match found {
+                    Some(m) => {
+                        let tail = doc.tokens[m - 1].span.end;
+                        title = title.map(|t| Span::new(t.start, tail));
+                        m
+                    }
+                    None => continue,
+                }
+            } else {
+                j
+            };
+            let Some((end_tok, n)) = self.name_run(doc, name_start) else { continue };
+            if n == 0 {
+                continue;
+            }
+            let span = self.span_of(doc, name_start, end_tok);
+            let affiliation = title.and_then(|t| self.affiliation(doc, t, orgs));
+            out.push(PersonCand { span, title, affiliation, rule: "person_title" });
+        }
+    }
+
+    fn given_names(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        for i in 0..doc.tokens.len() {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let w = doc.word(i);
+            if !is_capitalized(w) || is_all_caps(w) && w.len() > 1 {
+                continue;
+            }
+            let Some(given) = doc.gazetteer.given_name(w) else { continue };
+            if !self.is_name_token(doc, i) || !self.is_name_token(doc, i + 1) || !doc.same_sentence(i, i + 1) {
+                continue;
+            }
+            if self.head(doc.word(i + 1)).is_some() {
+                continue;
+            }
+            // Right after another name token, this is a middle or family name, not a start.
+            if i > 0 && self.is_name_token(doc, i - 1) && doc.same_sentence(i - 1, i) {
+                continue;
+            }
+            let Some((end, n)) = self.name_run(doc, i) else { continue };
+            if n < 2 {
+                continue;
+            }
+            if given.ambiguous && doc.sentence_initial(i) {
+                // "Will Member States…", "May God…": ask for a speech verb or a comma after.
+                let after = doc.word(end);
+                if !(after == "," || SPEECH_VERBS.contains(&after)) {
+                    continue;
+                }
+            }
+            out.push(PersonCand { span: self.span_of(doc, i, end), title: None, affiliation: None, rule: "person_given" });
+        }
+    }
+
+    /// The start of the run of name tokens that ends just before token `end`.
+    fn run_before(&self, doc: &Doc, end: usize) -> Option<usize> {
+        let mut s = end;
+        while s > 0 && self.is_name_token(doc, s - 1) && doc.same_sentence(s - 1, end.saturating_sub(1)) {
+            s -= 1;
+        }
+        (end - s >= 2 && end - s <= 4).then_some(s)
+    }
+
+    fn speakers(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        for v in 0..doc.tokens.len() {
+            let w = doc.word(v);
+            let according = w == "according" && doc.word(v + 1) == "to";
+            if !SPEECH_VERBS.contains(&w) && !according {
+                continue;
+            }
+            let after = if according { v + 2 } else { v + 1 };
+            if let Some((end, n)) = self.name_run(doc, after).filter(|_| doc.same_sentence(v, after)) {
+                let orgish = (after..end).any(|t| self.head(doc.word(t)) == Some(HeadKind::Head));
+                if (2..=4).contains(&n) && !orgish && !self.gaz_covers(doc, after, end) {
+                    out.push(PersonCand { span: self.span_of(doc, after, end), title: None, affiliation: None, rule: "person_speaker" });
+                }
+            }
+            if !according && v > 0 {
+                if let Some(s) = self.run_before(doc, v) {
+                    let orgish = (s..v).any(|t| self.head(doc.word(t)).is_some());
+                    if !orgish && !self.gaz_covers(doc, s, v) {
+                        out.push(PersonCand { span: self.span_of(doc, s, v), title: None, affiliation: None, rule: "person_speaker" });
+                    }
+                }
+            }
+        }
+    }
+
+    /// True when a gazetteer ORG or LOC covers any of tokens `from..to` (beyond a single token).
+    fn gaz_covers(&self, doc: &Doc, from: usize, to: usize) -> bool {
+        let span = self.span_of(doc, from, to);
+        doc.gaz.iter().any(|g| {
+            matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc)
+                && g.span.overlaps(&span)
+                && !(from..to).any(|t| doc.tokens[t].span == g.span)
+        })
+    }
+
+    fn appositions(&self, doc: &Doc, orgs: &[Span], out: &mut Vec<PersonCand>) {
+        for c in 0..doc.tokens.len() {
+            if doc.word(c) != "," || c < 2 {
+                continue;
+            }
+            let Some(s) = self.run_before(doc, c) else { continue };
+            if s > 0 && self.is_name_token(doc, s - 1) {
+                continue;
+            }
+            // A title within the next three tokens: ", the Executive Director of …".
+            let Some(t) = (c + 1..(c + 4).min(doc.tokens.len())).find_map(|k| {
+                doc.gaz_starting(doc.tokens[k].span.start).filter(|g| doc.gaz_kind(g) == EntryKind::Title)
+            }) else {
+                continue;
+            };
+            if self.gaz_covers(doc, s, c) || (s..c).any(|k| self.head(doc.word(k)).is_some()) {
+                continue;
+            }
+            // The title runs to the end of its "of/at ORG" complement.
+            let mut title = t.span;
+            let k = doc.token_at(t.span.end);
+            if matches!(doc.word(k), "of" | "at" | "for") {
+                if let Some(o) = orgs
+                    .iter()
+                    .chain(doc.gaz.iter().filter(|g| doc.gaz_kind(g) != EntryKind::Title).map(|g| &g.span))
+                    .filter(|o| o.start > doc.tokens[k].span.start && o.start <= doc.tokens[k].span.end + 5)
+                    .min_by_key(|o| o.start)
+                {
+                    title = Span::new(title.start, o.end);
+                }
+            }
+            let affiliation = self.affiliation(doc, title, orgs);
+            out.push(PersonCand {
+                span: self.span_of(doc, s, c),
+                title: Some(t.span),
+                affiliation,
+                rule: "person_apposition",
+            });
+        }
+    }
+}
+
+/// Turns person candidates into mentions.
+pub fn mentions(cands: Vec<PersonCand>, sources: &dyn Fn(&'static str) -> Arc<str>) -> Vec<Mention> {
+    cands
+        .into_iter()
+        .map(|c| {
+            let rank = match c.rule {
+                "person_title" => 6,
+                "person_apposition" => 5,
+                "person_given" => 4,
+                _ => 3,
+            };
+            let mut m = Mention::new(c.span, EntityKind::Person, sources(c.rule), rank);
+            m.title = c.title;
+            m.affiliation = c.affiliation;
+            m
+        })
+        .collect()
+}

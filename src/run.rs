@@ -1,0 +1,146 @@
+//! The batch runner: read in batches, extract in parallel, write in input order.
+//!
+//! A reader thread fills batches of documents (bounded in count and bytes) and hands them over
+//! a channel of depth two, so reading overlaps extraction; each batch is extracted with rayon
+//! (`par_iter` keeps order) and its records are written before the next batch is taken. Memory
+//! grows with the batch, never with the input, and the output is the same for any thread count.
+
+use crate::extractor::{DocOptions, Extractor};
+use crate::input::Document;
+use crate::record::Record;
+use rayon::prelude::*;
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::sync_channel;
+
+/// Limits of the runner.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Most documents in a batch.
+    pub batch_docs: usize,
+    /// Most text bytes in a batch (a larger single document is a batch of its own).
+    pub batch_bytes: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions { threads: 0, batch_docs: 4096, batch_bytes: 32 << 20 }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Records written.
+    pub documents: u64,
+    /// Of which error records.
+    pub errors: u64,
+    /// Bytes of document text processed.
+    pub bytes: u64,
+    /// True when the output was closed by the reader (a closed pipe): a normal end.
+    pub output_closed: bool,
+}
+
+/// How a run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Writing the output failed (disk full, …).
+    #[error("cannot write output: {0}")]
+    Write(std::io::Error),
+    /// The thread pool could not be built.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+impl Extractor {
+    /// The record of one input document: an error record if it could not be read or if
+    /// extraction failed, else the extraction with the input's warnings and extra fields.
+    pub fn process(&self, doc: &Document) -> Record {
+        if let Some(err) = &doc.error {
+            let mut r = Record::error(doc.id.clone(), err.clone());
+            r.warnings = doc.warnings.clone();
+            return r;
+        }
+        let opts = DocOptions { id: doc.id.clone(), date: doc.date };
+        match catch_unwind(AssertUnwindSafe(|| self.extract_with(&doc.text, &opts))) {
+            Ok(mut r) => {
+                r.warnings = doc.warnings.clone();
+                r.meta = doc.meta.clone();
+                r
+            }
+            Err(_) => Record::error(doc.id.clone(), "internal error while extracting (please report this document)"),
+        }
+    }
+}
+
+/// Runs `extractor` over `docs`, writing one JSON line per document to `out`.
+/// `progress` is called after each batch with the totals so far.
+pub fn run<I, W>(
+    extractor: &Extractor,
+    docs: I,
+    out: &mut W,
+    opts: RunOptions,
+    progress: &mut dyn FnMut(&RunStats),
+) -> Result<RunStats, RunError>
+where
+    I: Iterator<Item = Document> + Send,
+    W: Write,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
+    let mut stats = RunStats::default();
+    let (tx, rx) = sync_channel::<Vec<Document>>(2);
+    let result = std::thread::scope(|scope| {
+        // Owned here, so that an early return drops it and stops the reader thread.
+        let rx = rx;
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            for d in docs {
+                bytes += d.text.len();
+                batch.push(d);
+                if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        for batch in rx.iter() {
+            let lines: Vec<(Vec<u8>, bool)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let rec = extractor.process(d);
+                        let mut buf = Vec::with_capacity(256 + d.text.len() / 2);
+                        rec.write_jsonl(&mut buf);
+                        (buf, rec.error.is_some())
+                    })
+                    .collect()
+            });
+            for (line, is_error) in &lines {
+                if let Err(e) = out.write_all(line) {
+                    return Err(e);
+                }
+                stats.documents += 1;
+                stats.errors += u64::from(*is_error);
+            }
+            stats.bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
+            progress(&stats);
+        }
+        out.flush()
+    });
+    match result {
+        Ok(()) => Ok(stats),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(RunStats { output_closed: true, ..stats }),
+        Err(e) => Err(RunError::Write(e)),
+    }
+}

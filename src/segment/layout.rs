@@ -1,0 +1,143 @@
+//! Layout: which line breaks end a sentence whatever the punctuation says.
+
+use crate::text::{is_space, Span};
+
+/// One line of the text, without its line terminator.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+    /// Length in characters of the trimmed line.
+    chars: usize,
+    /// Length in characters of the first word.
+    first_word: usize,
+    blank: bool,
+    list_item: bool,
+    starts_lower: bool,
+}
+
+/// True when a (left-trimmed) line starts with a list marker: `-`, `•`, `*`, `–`, `1.`, `1)`,
+/// `a)`, `(i)`, `(1)` followed by a space.
+pub fn is_list_item(line: &str) -> bool {
+    let l = line.trim_start_matches(is_space);
+    let mut chars = l.chars();
+    match chars.next() {
+        Some('-' | '•' | '*' | '–' | '—' | '▪' | '◦' | '·' | '‣' | '○' | '■' | '►') => {
+            return chars.next().is_some_and(is_space)
+        }
+        Some('(') => {
+            let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
+            let ok = !inner.is_empty()
+                && inner.len() <= 4
+                && (inner.chars().all(|c| c.is_ascii_digit())
+                    || inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+                    || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_lowercase())));
+            return ok && chars.next().is_some_and(is_space);
+        }
+        _ => {}
+    }
+    let bytes = l.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (marker_end, ok) = if digits > 0 && digits <= 3 {
+        (digits, true)
+    } else {
+        let letters = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+        let roman = bytes[..letters].iter().all(|b| matches!(b, b'i' | b'v' | b'x'));
+        (letters, letters == 1 || (roman && letters > 0 && letters <= 4))
+    };
+    if !ok || marker_end + 1 >= bytes.len() {
+        return false;
+    }
+    let punct = bytes[marker_end];
+    // "1." and "1)" both mark items; a lone letter needs ")" ("a." starts ordinary words too).
+    let punct_ok = punct == b')' || (punct == b'.' && digits > 0);
+    punct_ok && bytes[marker_end + 1] == b' '
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start <= bytes.len() {
+        let nl = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i);
+        let end = nl.unwrap_or(bytes.len());
+        let line = &text[start..end];
+        let trimmed = line.trim_matches(is_space);
+        let first_word = trimmed.split(is_space).next().map_or(0, |w| w.chars().count());
+        out.push(Line {
+            span: Span::new(start, end),
+            chars: trimmed.chars().count(),
+            first_word,
+            blank: trimmed.is_empty(),
+            list_item: is_list_item(trimmed),
+            starts_lower: trimmed.chars().next().is_some_and(|c| c.is_lowercase()),
+        });
+        match nl {
+            None => break,
+            Some(i) => {
+                start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                if start == bytes.len() {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The wrap width of a hard-wrapped text, or `None` when its line breaks are all intended.
+///
+/// A text is taken as wrapped when most of its line breaks inside paragraphs are ones a
+/// fixed-width wrap would have made: the next line's first word would not have fitted.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let width = lines.iter().map(|l| l.chars).max()?;
+    if width > 200 || width < 30 {
+        return None;
+    }
+    let (mut pairs, mut wrapped) = (0, 0);
+    for w in lines.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.blank || b.blank || b.list_item {
+            continue;
+        }
+        pairs += 1;
+        if a.chars + 1 + b.first_word >= width {
+            wrapped += 1;
+        }
+    }
+    (wrapped >= 2 && wrapped * 2 >= pairs).then_some(width)
+}
+
+/// The stretches of `text` between hard breaks, in order.
+pub fn blocks(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let width = wrap_width(&lines);
+    let mut out = Vec::new();
+    let mut cur: Option<Span> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if line.blank {
+            if let Some(b) = cur.take() {
+                out.push(b);
+            }
+            continue;
+        }
+        let soft = match (cur, i.checked_sub(1).map(|p| &lines[p])) {
+            (Some(_), Some(prev)) if !prev.blank && !line.list_item => {
+                line.starts_lower
+                    || width.is_some_and(|w| prev.chars + 1 + line.first_word >= w)
+            }
+            _ => false,
+        };
+        cur = match cur {
+            Some(b) if soft => Some(Span::new(b.start, line.span.end)),
+            Some(b) => {
+                out.push(b);
+                Some(line.span)
+            }
+            None => Some(line.span),
+        };
+    }
+    if let Some(b) = cur {
+        out.push(b);
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Invariants on arbitrary input: offsets in bounds and on character boundaries, entities
+//! sorted and non-overlapping, references valid, one record per document, same output for any
+//! thread count.
+
+use presstag::input::Document;
+use presstag::run::{run, RunOptions};
+use presstag::{Extractor, ExtractorBuilder, OffsetUnit};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn extractor(unit: OffsetUnit) -> &'static Extractor {
+    static CHARS: OnceLock<Extractor> = OnceLock::new();
+    static BYTES: OnceLock<Extractor> = OnceLock::new();
+    let cell = if unit == OffsetUnit::Bytes { &BYTES } else { &CHARS };
+    cell.get_or_init(|| ExtractorBuilder::new().offsets(unit).build().unwrap())
+}
+
+const PIECES: &[&str] = &[
+    "GENEVA, 14 March 2023 – ", "UNODC", " Executive Director ", "Yury Fedotov", " said ", "today", ". ",
+    "Mr. ", "Dr. Pieter de Vries", " met ", "the United Nations Office on Counter-Terrorism (UNOCT)", "\n",
+    "\n\n", "- item one\n", "1. item two\n", "São Paulo", " Genève ", "“quoted.” ", "U.S. ", "e.g. ",
+    "25-29 June 2018", " from 4 to 6 December ", "last week", " 3,000 refugees ", "Ministry of Health of Kenya",
+    " signed a memorandum of understanding ", "arrested", " in Nairobi", "…", "!", "?", "\u{a0}", "\r\n",
+    "\u{200b}", "Ω", "中文", "🙂", "(", ")", "\"", "'", "Al-Mansouri", " Inc.", "May", "2016-2020",
+];
+
+fn doc_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat()),
+        any::<String>(),
+        prop::collection::vec(any::<char>(), 0..200).prop_map(|v| v.into_iter().collect()),
+    ]
+}
+
+fn check(text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
+    let r = extractor(unit).extract(text);
+    let n = if unit == OffsetUnit::Bytes { text.len() } else { text.chars().count() };
+    let slice = |s: usize, e: usize| -> Option<String> {
+        if unit == OffsetUnit::Bytes {
+            text.get(s..e).map(String::from)
+        } else {
+            Some(text.chars().skip(s).take(e - s).collect())
+        }
+    };
+    for s in &r.sentences {
+        prop_assert!(s.start < s.end && s.end <= n);
+        prop_assert!(slice(s.start, s.end).is_some(), "sentence not on char boundaries");
+    }
+    prop_assert!(r.sentences.windows(2).all(|w| w[0].end <= w[1].start));
+    let mut prev_end = 0;
+    for e in &r.entities {
+        prop_assert!(e.start < e.end && e.end <= n);
+        prop_assert!(e.start >= prev_end, "entities overlap or are unsorted");
+        prev_end = e.end;
+        prop_assert_eq!(slice(e.start, e.end), Some(e.text.clone()));
+        prop_assert!(e.sentence < r.sentences.len().max(1));
+        if let Some(a) = e.affiliation {
+            prop_assert!(a < r.entities.len());
+        }
+    }
+    for ev in &r.events {
+        prop_assert!(ev.sentence < r.sentences.len());
+        prop_assert!(ev.trigger.start < ev.trigger.end && ev.trigger.end <= n);
+        for p in &ev.participants {
+            prop_assert!(p.entity < r.entities.len());
+        }
+        if let Some(d) = &ev.date {
+            prop_assert!(d.entity.is_none_or(|i| i < r.entities.len()));
+        }
+        if let Some(l) = &ev.location {
+            prop_assert!(l.entity < r.entities.len());
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn offsets_are_in_bounds_on_char_boundaries(text in doc_text()) {
+        check(&text, OffsetUnit::Chars)?;
+        check(&text, OffsetUnit::Bytes)?;
+    }
+
+    #[test]
+    fn one_record_per_document_same_for_any_thread_count(texts in prop::collection::vec(doc_text(), 0..30), batch in 1usize..8) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document { id: format!("d{i}"), text: t.clone(), ..Document::default() })
+            .collect();
+        let mut outs = Vec::new();
+        for threads in [1, 2] {
+            let mut out = Vec::new();
+            let opts = RunOptions { threads, batch_docs: batch, ..RunOptions::default() };
+            let stats = run(extractor(OffsetUnit::Chars), docs.clone().into_iter(), &mut out, opts, &mut |_| {}).unwrap();
+            prop_assert_eq!(stats.documents as usize, docs.len());
+            outs.push(out);
+        }
+        prop_assert_eq!(&outs[0], &outs[1]);
+        let lines: Vec<&[u8]> = outs[0].split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+        prop_assert_eq!(lines.len(), docs.len());
+        for (i, l) in lines.iter().enumerate() {
+            let v: serde_json::Value = serde_json::from_slice(l).unwrap();
+            let want = format!("d{i}");
+            prop_assert_eq!(v["id"].as_str(), Some(want.as_str()));
+        }
+    }
+}
