@@ -19,12 +19,19 @@ fn main() {
     for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = std::fs::read_to_string(&f).expect("UTF-8 gazetteer file");
-        let header = text.lines().find(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let header = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty());
         if header.map(|h| h.trim_end_matches('\r')) != Some(HEADER) {
             continue;
         }
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        writeln!(out, "    ({name:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_gazetteers.rs");

@@ -28,7 +28,10 @@ fn pipeline(c: &mut Criterion) {
     g.bench_function("run_jsonl_1_thread", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(bytes * 4);
-            let opts = RunOptions { threads: 1, ..RunOptions::default() };
+            let opts = RunOptions {
+                threads: 1,
+                ..RunOptions::default()
+            };
             run(&ex, docs.clone().into_iter(), &mut out, opts, &mut |_| {}).unwrap();
             std::hint::black_box(out)
         })
@@ -56,7 +59,9 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     g.finish();
-    c.bench_function("build_extractor", |b| b.iter(|| ExtractorBuilder::new().build().unwrap()));
+    c.bench_function("build_extractor", |b| {
+        b.iter(|| ExtractorBuilder::new().build().unwrap())
+    });
 }
 
 criterion_group!(benches, pipeline);

@@ -11,7 +11,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(&path)?;
     let extractor = ExtractorBuilder::new().build()?;
     let record = extractor.extract(&text);
-    for e in record.entities.iter().filter(|e| e.kind != EntityKind::Date) {
+    for e in record
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Date)
+    {
         eprintln!("{:<6} {}", e.kind.as_str(), e.text);
     }
     println!("{}", serde_json::to_string_pretty(&record)?);

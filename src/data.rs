@@ -50,7 +50,10 @@ pub fn rows(file: &'static str, text: &'static str, columns: usize) -> Result<Ve
                 message: format!("expected {columns} columns, found {}", fields.len()),
             });
         }
-        out.push(Row { line: i + 1, fields });
+        out.push(Row {
+            line: i + 1,
+            fields,
+        });
     }
     Ok(out)
 }

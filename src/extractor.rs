@@ -6,8 +6,8 @@ use crate::events::{EventDoc, EventTagger};
 use crate::gazetteer::{EntryKind, Gazetteer};
 use crate::mention::{self, Mention};
 use crate::record::{
-    DateValue, Entity, EntityKind, EntityRef, Event, EventDate, OffsetUnit, Participant, Record, SentenceSpan,
-    Trigger, SCHEMA,
+    DateValue, Entity, EntityKind, EntityRef, Event, EventDate, OffsetUnit, Participant, Record,
+    SentenceSpan, Trigger, SCHEMA,
 };
 use crate::rules::{self, Rules};
 use crate::segment::Segmenter;
@@ -65,25 +65,39 @@ impl ExtractorBuilder {
 
     /// Builds the extractor: loads and compiles gazetteers, rules and lexicons.
     pub fn build(&self) -> Result<Extractor> {
-        let dirs: Vec<&std::path::Path> = self.gazetteer_dirs.iter().map(PathBuf::as_path).collect();
+        let dirs: Vec<&std::path::Path> =
+            self.gazetteer_dirs.iter().map(PathBuf::as_path).collect();
         let gazetteer = Gazetteer::load(!self.no_builtin, &dirs)?;
         let segmenter = Segmenter::new()?;
         let dates = DateTagger::new()?;
         let events = EventTagger::new()?;
-        let lexicon_words = crate::data::rows("sentence_starters.tsv", crate::data::SENTENCE_STARTERS, 1)?
-            .into_iter()
-            .map(|r| r.fields[0])
-            .chain(
-                crate::data::rows("date_words.tsv", crate::data::DATE_WORDS, 3)?
-                    .into_iter()
-                    .filter(|r| matches!(r.fields[1], "month" | "weekday"))
-                    .map(|r| r.fields[0].trim_end_matches('.')),
-            );
+        let lexicon_words =
+            crate::data::rows("sentence_starters.tsv", crate::data::SENTENCE_STARTERS, 1)?
+                .into_iter()
+                .map(|r| r.fields[0])
+                .chain(
+                    crate::data::rows("date_words.tsv", crate::data::DATE_WORDS, 3)?
+                        .into_iter()
+                        .filter(|r| matches!(r.fields[1], "month" | "weekday"))
+                        .map(|r| r.fields[0].trim_end_matches('.')),
+                );
         let rules = Rules::new(lexicon_words)?;
-        let sources = ["person_title", "person_given", "person_speaker", "person_apposition", "person_surname", "org_pattern", "org_company", "acronym", "dateline", "admin_unit"]
-            .into_iter()
-            .map(|n| (n, Arc::from(format!("rule:{n}"))))
-            .collect();
+        let sources = [
+            "person_title",
+            "person_given",
+            "person_speaker",
+            "person_apposition",
+            "person_surname",
+            "org_pattern",
+            "org_company",
+            "acronym",
+            "dateline",
+            "admin_unit",
+            "org_short_form",
+        ]
+        .into_iter()
+        .map(|n| (n, Arc::from(format!("rule:{n}"))))
+        .collect();
         Ok(Extractor {
             gazetteer,
             segmenter,
@@ -145,11 +159,17 @@ impl Extractor {
     }
 
     fn source(&self, name: &'static str) -> Arc<str> {
-        self.sources.get(name).cloned().unwrap_or_else(|| Arc::from(format!("rule:{name}")))
+        self.sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(format!("rule:{name}")))
     }
 
     fn date_source(&self, rule: &'static str) -> Arc<str> {
-        self.date_sources.get(rule).cloned().unwrap_or_else(|| Arc::from(format!("rule:date_{rule}")))
+        self.date_sources
+            .get(rule)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(format!("rule:date_{rule}")))
     }
 
     /// Extracts a record from `text` with an id and an input date.
@@ -159,7 +179,10 @@ impl Extractor {
         let toks = tokens::tokenize(text);
         let gaz = self.gazetteer.find(text);
         let date_mentions = self.dates.find(text);
-        let doc_date = opts.date.or_else(|| self.dates.dateline_date(text, &date_mentions)).or(self.default_date);
+        let doc_date = opts
+            .date
+            .or_else(|| self.dates.dateline_date(text, &date_mentions))
+            .or(self.default_date);
 
         let rdoc = rules::Doc::new(text, &toks, &sentences, &gaz, &self.gazetteer);
         let mut cands: Vec<Mention> = Vec::new();
@@ -170,7 +193,17 @@ impl Extractor {
                 EntryKind::Loc => EntityKind::Loc,
                 _ => continue,
             };
-            let mut m = Mention::new(g.span, kind, e.source.clone(), 5);
+            let mut span = g.span;
+            if kind == EntityKind::Loc {
+                // "Ituri province": the unit word stays outside the place's span.
+                let surface = span.slice(text);
+                if let Some((name, unit)) = surface.rsplit_once(char::is_whitespace) {
+                    if rules::loc::ADMIN_UNITS.contains(&unit) && !name.trim().is_empty() {
+                        span = Span::new(span.start, span.start + name.trim_end().len());
+                    }
+                }
+            }
+            let mut m = Mention::new(span, kind, e.source.clone(), 5);
             m.canonical = Some(e.canonical.clone());
             m.kb_id = Some(e.id.clone());
             cands.push(m);
@@ -179,17 +212,32 @@ impl Extractor {
         let org_spans: Vec<Span> = orgs.iter().map(|o| o.span).collect();
         for o in orgs {
             let rank = if o.rule == "org_company" { 4 } else { 2 };
-            cands.push(Mention::new(o.span, EntityKind::Org, self.source(o.rule), rank));
+            cands.push(Mention::new(
+                o.span,
+                EntityKind::Org,
+                self.source(o.rule),
+                rank,
+            ));
         }
         let people = self.rules.people(&rdoc, &org_spans);
         cands.extend(rules::person::mentions(people, &|n| self.source(n)));
         let date_spans: Vec<Span> = date_mentions.iter().map(|d| d.span).collect();
         let dateline = self.rules.dateline_places(&rdoc, &date_spans);
         for s in &dateline {
-            cands.push(Mention::new(*s, EntityKind::Loc, self.source("dateline"), 4));
+            cands.push(Mention::new(
+                *s,
+                EntityKind::Loc,
+                self.source("dateline"),
+                4,
+            ));
         }
         for s in self.rules.admin_places(&rdoc) {
-            cands.push(Mention::new(s, EntityKind::Loc, self.source("admin_unit"), 4));
+            cands.push(Mention::new(
+                s,
+                EntityKind::Loc,
+                self.source("admin_unit"),
+                4,
+            ));
         }
         let mut future_cache: HashMap<usize, bool> = HashMap::new();
         for d in &date_mentions {
@@ -197,7 +245,9 @@ impl Extractor {
             let future = match d.expr {
                 Expr::Point(_) | Expr::Range(..) => false,
                 _ => *future_cache.entry(sent).or_insert_with(|| {
-                    sentences.get(sent).is_some_and(|s| self.dates.is_future(s.slice(text)))
+                    sentences
+                        .get(sent)
+                        .is_some_and(|s| self.dates.is_future(s.slice(text)))
                 }),
             };
             let value = match dates::resolve(&d.expr, doc_date, future) {
@@ -210,18 +260,34 @@ impl Extractor {
         }
         let mut mentions = mention::select(cands);
         crate::resolve::acronyms(text, &toks, &mut mentions, &self.source("acronym"));
-        crate::resolve::surnames(text, &toks, &mut mentions, &self.rules, &self.source("person_surname"));
+        crate::resolve::surnames(
+            text,
+            &toks,
+            &mut mentions,
+            &self.rules,
+            &self.source("person_surname"),
+        );
+        crate::resolve::org_short_forms(
+            text,
+            &mut mentions,
+            &self.rules,
+            &self.gazetteer,
+            &self.source("org_short_form"),
+        );
 
-        let dateline_place = dateline
-            .first()
-            .and_then(|s| mentions.iter().position(|m| m.kind == EntityKind::Loc && m.span.overlaps(s)));
+        let dateline_place = dateline.first().and_then(|s| {
+            mentions
+                .iter()
+                .position(|m| m.kind == EntityKind::Loc && m.span.overlaps(s))
+        });
         let edoc = EventDoc {
             text,
             tokens: &toks,
             sentences: &sentences,
             entities: &mentions,
             dateline_place,
-            dateline_sentence: dateline_place.map(|i| sentence_of(&sentences, mentions[i].span.start)),
+            dateline_sentence: dateline_place
+                .map(|i| sentence_of(&sentences, mentions[i].span.start)),
         };
         let events = self.events.find(&edoc);
         self.record(text, opts, title, doc_date, &sentences, &mentions, events)
@@ -241,9 +307,18 @@ impl Extractor {
         let mut counter = CharCounter::new(text);
         let bytes = self.offsets == OffsetUnit::Bytes;
         let mut off = |b: usize| if bytes { b } else { counter.chars_at(b) };
-        let out_sentences: Vec<SentenceSpan> =
-            sentences.iter().map(|s| SentenceSpan { start: off(s.start), end: off(s.end) }).collect();
-        let index: HashMap<Span, usize> = mentions.iter().enumerate().map(|(i, m)| (m.span, i)).collect();
+        let out_sentences: Vec<SentenceSpan> = sentences
+            .iter()
+            .map(|s| SentenceSpan {
+                start: off(s.start),
+                end: off(s.end),
+            })
+            .collect();
+        let index: HashMap<Span, usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span, i))
+            .collect();
         let mut sent = 0;
         let entities: Vec<Entity> = mentions
             .iter()
@@ -260,7 +335,12 @@ impl Extractor {
                     canonical: m.canonical.clone(),
                     kb_id: m.kb_id.clone(),
                     value: m.value.clone(),
-                    title: m.title.map(|t| t.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")),
+                    title: m.title.map(|t| {
+                        t.slice(text)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }),
                     affiliation: m.affiliation.and_then(|a| index.get(&a).copied()),
                     source: m.source.clone(),
                 }
@@ -274,10 +354,21 @@ impl Extractor {
             .map(|e| Event {
                 kind: e.kind,
                 sentence: e.sentence,
-                trigger: Trigger { start: off(e.trigger.start), end: off(e.trigger.end), text: e.trigger.slice(text).to_string() },
-                participants: e.participants.into_iter().map(|(entity, role)| Participant { entity, role }).collect(),
+                trigger: Trigger {
+                    start: off(e.trigger.start),
+                    end: off(e.trigger.end),
+                    text: e.trigger.slice(text).to_string(),
+                },
+                participants: e
+                    .participants
+                    .into_iter()
+                    .map(|(entity, role)| Participant { entity, role })
+                    .collect(),
                 date: e.date.and_then(|i| {
-                    mentions[i].value.as_str().map(|v| EventDate { entity: Some(i), value: v.to_string() })
+                    mentions[i].value.as_str().map(|v| EventDate {
+                        entity: Some(i),
+                        value: v.to_string(),
+                    })
                 }),
                 location: e.location.map(|entity| EntityRef { entity }),
                 modality: e.modality,
@@ -300,7 +391,9 @@ impl Extractor {
 
 /// The index of the sentence that holds byte `at` (the last one starting at or before it).
 fn sentence_of(sentences: &[Span], at: usize) -> usize {
-    sentences.partition_point(|s| s.start <= at).saturating_sub(1)
+    sentences
+        .partition_point(|s| s.start <= at)
+        .saturating_sub(1)
 }
 
 /// The headline: a first line set off from the body by a line break, with no final period.
@@ -322,7 +415,10 @@ mod tests {
 
     #[test]
     fn headline_rules() {
-        assert_eq!(headline("\nBig news today\n\nBody."), Some(Span::new(1, 15)));
+        assert_eq!(
+            headline("\nBig news today\n\nBody."),
+            Some(Span::new(1, 15))
+        );
         assert_eq!(headline("A sentence.\nMore."), None);
         assert_eq!(headline("Only one line"), None);
     }

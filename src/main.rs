@@ -28,7 +28,11 @@ enum OffsetsArg {
 ///
 /// `presstag segment [OPTIONS] [PATH ...]` prints the sentences of the input, one per line.
 #[derive(Debug, Parser)]
-#[command(name = "presstag", version, after_help = "Subcommand: presstag segment [OPTIONS] [PATH ...] prints one sentence per line.")]
+#[command(
+    name = "presstag",
+    version,
+    after_help = "Subcommand: presstag segment [OPTIONS] [PATH ...] prints one sentence per line."
+)]
 struct Args {
     /// Files or folders (walked recursively: .txt, .jsonl, .ndjson, and .gz of these); none or "-" reads standard input.
     paths: Vec<PathBuf>,
@@ -105,12 +109,17 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
         InputArg::Lines => InputMode::Lines,
         InputArg::Jsonl => InputMode::Jsonl,
     };
-    let fields = Fields { id: args.id_field.clone(), text: args.text_field.clone(), date: args.date_field.clone() };
+    let fields = Fields {
+        id: args.id_field.clone(),
+        text: args.text_field.clone(),
+        date: args.date_field.clone(),
+    };
     let sources = args.paths.iter().map(|p| Source::Path(p.clone())).collect();
     let reader = DocumentReader::new(sources, mode, fields);
     let sink: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write --output {}", p.display()))?,
+            std::fs::File::create(p)
+                .with_context(|| format!("cannot write --output {}", p.display()))?,
         ),
         None => Box::new(std::io::stdout().lock()),
     };
@@ -119,7 +128,11 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
     if segment {
         return segment_all(&extractor, reader, &mut out);
     }
-    let opts = RunOptions { threads: args.threads, batch_docs: args.batch.max(1), ..RunOptions::default() };
+    let opts = RunOptions {
+        threads: args.threads,
+        batch_docs: args.batch.max(1),
+        ..RunOptions::default()
+    };
     let bar = (!args.no_progress && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
@@ -146,7 +159,10 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
         b.finish_and_clear();
     }
     if stats.errors > 0 && !stats.output_closed {
-        eprintln!("presstag: {} of {} documents could not be processed (see their \"error\" field)", stats.errors, stats.documents);
+        eprintln!(
+            "presstag: {} of {} documents could not be processed (see their \"error\" field)",
+            stats.errors, stats.documents
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -163,7 +179,11 @@ fn segment_all(
                 continue;
             }
             for s in extractor.segmenter().segment(&doc.text) {
-                let flat: String = s.slice(&doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                let flat: String = s
+                    .slice(&doc.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 out.write_all(flat.as_bytes())?;
                 out.write_all(b"\n")?;
             }

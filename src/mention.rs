@@ -77,8 +77,17 @@ mod tests {
     fn longest_then_rank() {
         let src: Arc<str> = Arc::from("t");
         let m = |s, e, r| Mention::new(Span::new(s, e), EntityKind::Org, src.clone(), r);
-        let out = select(vec![m(0, 5, 1), m(0, 10, 0), m(8, 12, 5), m(12, 14, 0), m(12, 14, 3)]);
-        let got: Vec<(usize, usize, u8)> = out.iter().map(|m| (m.span.start, m.span.end, m.rank)).collect();
+        let out = select(vec![
+            m(0, 5, 1),
+            m(0, 10, 0),
+            m(8, 12, 5),
+            m(12, 14, 0),
+            m(12, 14, 3),
+        ]);
+        let got: Vec<(usize, usize, u8)> = out
+            .iter()
+            .map(|m| (m.span.start, m.span.end, m.rank))
+            .collect();
         assert_eq!(got, vec![(0, 10, 0), (12, 14, 3)]);
     }
 }

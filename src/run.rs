@@ -26,7 +26,11 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> RunOptions {
-        RunOptions { threads: 0, batch_docs: 4096, batch_bytes: 32 << 20 }
+        RunOptions {
+            threads: 0,
+            batch_docs: 4096,
+            batch_bytes: 32 << 20,
+        }
     }
 }
 
@@ -63,14 +67,20 @@ impl Extractor {
             r.warnings = doc.warnings.clone();
             return r;
         }
-        let opts = DocOptions { id: doc.id.clone(), date: doc.date };
+        let opts = DocOptions {
+            id: doc.id.clone(),
+            date: doc.date,
+        };
         match catch_unwind(AssertUnwindSafe(|| self.extract_with(&doc.text, &opts))) {
             Ok(mut r) => {
                 r.warnings = doc.warnings.clone();
                 r.meta = doc.meta.clone();
                 r
             }
-            Err(_) => Record::error(doc.id.clone(), "internal error while extracting (please report this document)"),
+            Err(_) => Record::error(
+                doc.id.clone(),
+                "internal error while extracting (please report this document)",
+            ),
         }
     }
 }
@@ -127,9 +137,7 @@ where
                     .collect()
             });
             for (line, is_error) in &lines {
-                if let Err(e) = out.write_all(line) {
-                    return Err(e);
-                }
+                out.write_all(line)?;
                 stats.documents += 1;
                 stats.errors += u64::from(*is_error);
             }
@@ -140,7 +148,10 @@ where
     });
     match result {
         Ok(()) => Ok(stats),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(RunStats { output_closed: true, ..stats }),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(RunStats {
+            output_closed: true,
+            ..stats
+        }),
         Err(e) => Err(RunError::Write(e)),
     }
 }

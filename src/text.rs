@@ -59,7 +59,12 @@ pub struct CharCounter<'t> {
 impl<'t> CharCounter<'t> {
     /// A counter over `text`.
     pub fn new(text: &'t str) -> CharCounter<'t> {
-        CharCounter { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (which must be on a character boundary).
@@ -74,7 +79,10 @@ impl<'t> CharCounter<'t> {
         let bytes = self.text.as_bytes();
         let end = byte.min(bytes.len());
         // Count the bytes that start a character (all but UTF-8 continuation bytes).
-        self.chars += bytes[self.byte..end].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.chars += bytes[self.byte..end]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
         self.byte = end;
         self.chars
     }

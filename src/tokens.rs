@@ -64,22 +64,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 break;
             }
-            out.push(Token { span: Span::new(i, end), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: TokenKind::Word,
+            });
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 if d.is_numeric() || d.is_alphabetic() {
                     end = j + d.len_utf8();
                     it.next();
-                } else if (d == ',' || d == '.') && text[j + 1..].starts_with(|x: char| x.is_ascii_digit()) {
+                } else if (d == ',' || d == '.')
+                    && text[j + 1..].starts_with(|x: char| x.is_ascii_digit())
+                {
                     it.next();
                 } else {
                     break;
                 }
             }
-            out.push(Token { span: Span::new(i, end), kind: TokenKind::Number });
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: TokenKind::Number,
+            });
         } else {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
         }
     }
     out
@@ -98,6 +109,21 @@ mod tests {
     fn words() {
         let t = "Mr. Al-Mansouri's UN’s 3,000 O'Brien.";
         let toks: Vec<&str> = tokenize(t).iter().map(|k| k.text(t)).collect();
-        assert_eq!(toks, vec!["Mr", ".", "Al-Mansouri", "'", "s", "UN", "’", "s", "3,000", "O'Brien", "."]);
+        assert_eq!(
+            toks,
+            vec![
+                "Mr",
+                ".",
+                "Al-Mansouri",
+                "'",
+                "s",
+                "UN",
+                "’",
+                "s",
+                "3,000",
+                "O'Brien",
+                "."
+            ]
+        );
     }
 }

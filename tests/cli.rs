@@ -20,7 +20,12 @@ fn records(out: &[u8]) -> Vec<Value> {
 
 fn run_ok(cmd: &mut Command) -> Vec<Value> {
     let out = cmd.output().unwrap();
-    assert!(out.status.success(), "exit {:?}, stderr {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     records(&out.stdout)
 }
 
@@ -53,14 +58,32 @@ fn folder_walk_reads_txt_jsonl_and_gz_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(&d.join("b/2.txt"), b"Second release.");
-    write(&d.join("a.jsonl"), b"{\"id\":\"j1\",\"text\":\"One.\"}\n{\"id\":\"j2\",\"text\":\"Two.\"}\n");
+    write(
+        &d.join("a.jsonl"),
+        b"{\"id\":\"j1\",\"text\":\"One.\"}\n{\"id\":\"j2\",\"text\":\"Two.\"}\n",
+    );
     write(&d.join("c.txt.gz"), &gz(b"Gzipped release."));
-    write(&d.join("d.jsonl.gz"), &gz(b"{\"id\":\"g1\",\"text\":\"Three.\"}\n"));
+    write(
+        &d.join("d.jsonl.gz"),
+        &gz(b"{\"id\":\"g1\",\"text\":\"Three.\"}\n"),
+    );
     write(&d.join("ignored.csv"), b"x,y");
     let recs = run_ok(presstag().arg(d));
-    let ids: Vec<String> = recs.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = recs
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     let p = |s: &str| d.join(s).display().to_string();
-    assert_eq!(ids, vec!["j1".to_string(), "j2".into(), p("b/2.txt"), p("c.txt.gz"), "g1".into()]);
+    assert_eq!(
+        ids,
+        vec![
+            "j1".to_string(),
+            "j2".into(),
+            p("b/2.txt"),
+            p("c.txt.gz"),
+            "g1".into()
+        ]
+    );
 }
 
 #[test]
@@ -91,10 +114,28 @@ fn lines_mode_gives_path_and_line_ids() {
 #[test]
 fn custom_field_names() {
     let line = "{\"doc\":\"d1\",\"body\":\"The Secretary-General said today that talks will resume.\",\"published\":\"2019-03-20\"}\n";
-    let recs = run_ok(presstag().args(["--input", "jsonl", "--id-field", "doc", "--text-field", "body", "--date-field", "published"]).write_stdin(line));
+    let recs = run_ok(
+        presstag()
+            .args([
+                "--input",
+                "jsonl",
+                "--id-field",
+                "doc",
+                "--text-field",
+                "body",
+                "--date-field",
+                "published",
+            ])
+            .write_stdin(line),
+    );
     assert_eq!(recs[0]["id"], "d1");
     assert_eq!(recs[0]["date"], "2019-03-20");
-    let today = recs[0]["entities"].as_array().unwrap().iter().find(|e| e["text"] == "today").unwrap();
+    let today = recs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "today")
+        .unwrap();
     assert_eq!(today["value"], "2019-03-20");
 }
 
@@ -119,7 +160,10 @@ fn bad_lines_give_error_records_and_the_run_goes_on() {
         assert_eq!(r["entities"], Value::Array(vec![]));
     }
     assert!(recs[0].get("error").is_none());
-    assert!(recs[6]["warnings"][0].as_str().unwrap().contains("not YYYY-MM-DD"));
+    assert!(recs[6]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("not YYYY-MM-DD"));
 }
 
 #[test]
@@ -128,7 +172,12 @@ fn invalid_utf8_and_nul_are_repaired_with_warnings() {
     let f = dir.path().join("bad.txt");
     write(&f, b"Geneva \xff\xfe talks.\0 More text.");
     let recs = run_ok(presstag().arg(&f));
-    let w: Vec<&str> = recs[0]["warnings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let w: Vec<&str> = recs[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert!(w.iter().any(|m| m.contains("invalid UTF-8")), "{w:?}");
     assert!(w.iter().any(|m| m.contains("NUL")), "{w:?}");
     assert!(recs[0]["text"].is_null());
@@ -140,7 +189,10 @@ fn unreadable_entries_in_a_folder_give_error_records() {
     let d = dir.path();
     write(&d.join("a.txt"), b"Good one.");
     std::os::unix::fs::symlink(d.join("missing.txt"), d.join("b.txt")).unwrap();
-    write(&d.join("c.txt.gz"), &gz(b"Truncated release text that goes on.")[..20]);
+    write(
+        &d.join("c.txt.gz"),
+        &gz(b"Truncated release text that goes on.")[..20],
+    );
     write(&d.join("d.txt"), b"Good two.");
     let recs = run_ok(presstag().arg(d));
     assert_eq!(recs.len(), 4);
@@ -158,7 +210,11 @@ fn missing_path_and_bad_options_fail_the_run() {
     assert!(out.stdout.is_empty());
     let out = presstag().arg("--no-such-option").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = presstag().args(["--date", "02/10/2018"]).write_stdin("x").output().unwrap();
+    let out = presstag()
+        .args(["--date", "02/10/2018"])
+        .write_stdin("x")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
@@ -167,9 +223,19 @@ fn missing_path_and_bad_options_fail_the_run() {
 fn output_file_and_unwritable_output() {
     let dir = tempfile::tempdir().unwrap();
     let o = dir.path().join("out.jsonl");
-    presstag().arg("-o").arg(&o).write_stdin(RELEASE).assert().success();
+    presstag()
+        .arg("-o")
+        .arg(&o)
+        .write_stdin(RELEASE)
+        .assert()
+        .success();
     assert_eq!(records(&std::fs::read(&o).unwrap()).len(), 1);
-    let out = presstag().arg("-o").arg(dir.path()).write_stdin(RELEASE).output().unwrap();
+    let out = presstag()
+        .arg("-o")
+        .arg(dir.path())
+        .write_stdin(RELEASE)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--output"));
 }
@@ -180,12 +246,24 @@ fn offsets_in_chars_and_bytes() {
     let chars = run_ok(presstag().write_stdin(text));
     let bytes = run_ok(presstag().args(["--offsets", "bytes"]).write_stdin(text));
     let pick = |r: &Value, t: &str| {
-        let e = r["entities"].as_array().unwrap().iter().find(|e| e["text"] == t).cloned().unwrap();
-        (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize)
+        let e = r["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == t)
+            .cloned()
+            .unwrap();
+        (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        )
     };
     let (cs, ce) = pick(&chars[0], "3 May 2021");
     let (bs, be) = pick(&bytes[0], "3 May 2021");
-    assert_eq!(text.chars().skip(cs).take(ce - cs).collect::<String>(), "3 May 2021");
+    assert_eq!(
+        text.chars().skip(cs).take(ce - cs).collect::<String>(),
+        "3 May 2021"
+    );
     assert_eq!(&text[bs..be], "3 May 2021");
     assert!(bs > cs);
 }
@@ -221,8 +299,16 @@ fn big_input(n: usize, bad_at: usize) -> String {
 #[test]
 fn three_thousand_documents_in_order_and_same_for_any_thread_count() {
     let input = big_input(3000, 1500);
-    let one = presstag().args(["-j", "1", "--batch", "257"]).write_stdin(input.clone()).output().unwrap();
-    let two = presstag().args(["-j", "2", "--batch", "100"]).write_stdin(input).output().unwrap();
+    let one = presstag()
+        .args(["-j", "1", "--batch", "257"])
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    let two = presstag()
+        .args(["-j", "2", "--batch", "100"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
     assert!(one.status.success() && two.status.success());
     assert_eq!(one.stdout, two.stdout);
     let recs = records(&one.stdout);
@@ -255,7 +341,12 @@ fn closed_output_pipe_ends_quietly() {
     let status = child.wait().unwrap();
     feeder.join().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert!(err.is_empty(), "stderr should be quiet: {err}");
 }
@@ -266,7 +357,15 @@ fn segment_prints_one_sentence_per_line() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines, vec!["Headline here", "Mr. Smith arrived at 10 a.m. on Monday.", "He met the U.S. delegation.", "Talks end Friday."]);
+    assert_eq!(
+        lines,
+        vec![
+            "Headline here",
+            "Mr. Smith arrived at 10 a.m. on Monday.",
+            "He met the U.S. delegation.",
+            "Talks end Friday."
+        ]
+    );
 }
 
 #[test]
@@ -274,8 +373,17 @@ fn user_gazetteers_add_entries_and_bad_ones_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("gaz");
     let header = "id\ttype\tsubtype\tcanonical\taliases\tacronyms\tflags\tattrs\txref\n";
-    write(&g.join("mine.tsv"), format!("# my list\n{header}org:zeta\tORG\tngo\tZeta Relief Collective\t\tZRC\t\t\t\n").as_bytes());
-    let recs = run_ok(presstag().arg("--gazetteers").arg(&g).write_stdin("The ZRC opened a clinic."));
+    write(
+        &g.join("mine.tsv"),
+        format!("# my list\n{header}org:zeta\tORG\tngo\tZeta Relief Collective\t\tZRC\t\t\t\n")
+            .as_bytes(),
+    );
+    let recs = run_ok(
+        presstag()
+            .arg("--gazetteers")
+            .arg(&g)
+            .write_stdin("The ZRC opened a clinic."),
+    );
     let e = &recs[0]["entities"][0];
     assert_eq!(e["text"], "ZRC");
     assert_eq!(e["canonical"], "Zeta Relief Collective");
@@ -283,8 +391,16 @@ fn user_gazetteers_add_entries_and_bad_ones_are_reported() {
     assert!(e["source"].as_str().unwrap().ends_with("mine.tsv"));
 
     let bad = dir.path().join("bad");
-    write(&bad.join("x.tsv"), format!("{header}org:a\tORG\tngo\tA\n").as_bytes());
-    let out = presstag().arg("--gazetteers").arg(&bad).write_stdin("x").output().unwrap();
+    write(
+        &bad.join("x.tsv"),
+        format!("{header}org:a\tORG\tngo\tA\n").as_bytes(),
+    );
+    let out = presstag()
+        .arg("--gazetteers")
+        .arg(&bad)
+        .write_stdin("x")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("x.tsv:2") && err.contains("columns"), "{err}");

@@ -11,17 +11,60 @@ use std::sync::OnceLock;
 fn extractor(unit: OffsetUnit) -> &'static Extractor {
     static CHARS: OnceLock<Extractor> = OnceLock::new();
     static BYTES: OnceLock<Extractor> = OnceLock::new();
-    let cell = if unit == OffsetUnit::Bytes { &BYTES } else { &CHARS };
+    let cell = if unit == OffsetUnit::Bytes {
+        &BYTES
+    } else {
+        &CHARS
+    };
     cell.get_or_init(|| ExtractorBuilder::new().offsets(unit).build().unwrap())
 }
 
 const PIECES: &[&str] = &[
-    "GENEVA, 14 March 2023 – ", "UNODC", " Executive Director ", "Yury Fedotov", " said ", "today", ". ",
-    "Mr. ", "Dr. Pieter de Vries", " met ", "the United Nations Office on Counter-Terrorism (UNOCT)", "\n",
-    "\n\n", "- item one\n", "1. item two\n", "São Paulo", " Genève ", "“quoted.” ", "U.S. ", "e.g. ",
-    "25-29 June 2018", " from 4 to 6 December ", "last week", " 3,000 refugees ", "Ministry of Health of Kenya",
-    " signed a memorandum of understanding ", "arrested", " in Nairobi", "…", "!", "?", "\u{a0}", "\r\n",
-    "\u{200b}", "Ω", "中文", "🙂", "(", ")", "\"", "'", "Al-Mansouri", " Inc.", "May", "2016-2020",
+    "GENEVA, 14 March 2023 – ",
+    "UNODC",
+    " Executive Director ",
+    "Yury Fedotov",
+    " said ",
+    "today",
+    ". ",
+    "Mr. ",
+    "Dr. Pieter de Vries",
+    " met ",
+    "the United Nations Office on Counter-Terrorism (UNOCT)",
+    "\n",
+    "\n\n",
+    "- item one\n",
+    "1. item two\n",
+    "São Paulo",
+    " Genève ",
+    "“quoted.” ",
+    "U.S. ",
+    "e.g. ",
+    "25-29 June 2018",
+    " from 4 to 6 December ",
+    "last week",
+    " 3,000 refugees ",
+    "Ministry of Health of Kenya",
+    " signed a memorandum of understanding ",
+    "arrested",
+    " in Nairobi",
+    "…",
+    "!",
+    "?",
+    "\u{a0}",
+    "\r\n",
+    "\u{200b}",
+    "Ω",
+    "中文",
+    "🙂",
+    "(",
+    ")",
+    "\"",
+    "'",
+    "Al-Mansouri",
+    " Inc.",
+    "May",
+    "2016-2020",
 ];
 
 fn doc_text() -> impl Strategy<Value = String> {
@@ -34,7 +77,11 @@ fn doc_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
     let r = extractor(unit).extract(text);
-    let n = if unit == OffsetUnit::Bytes { text.len() } else { text.chars().count() };
+    let n = if unit == OffsetUnit::Bytes {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     let slice = |s: usize, e: usize| -> Option<String> {
         if unit == OffsetUnit::Bytes {
             text.get(s..e).map(String::from)
@@ -44,7 +91,10 @@ fn check(text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
     };
     for s in &r.sentences {
         prop_assert!(s.start < s.end && s.end <= n);
-        prop_assert!(slice(s.start, s.end).is_some(), "sentence not on char boundaries");
+        prop_assert!(
+            slice(s.start, s.end).is_some(),
+            "sentence not on char boundaries"
+        );
     }
     prop_assert!(r.sentences.windows(2).all(|w| w[0].end <= w[1].start));
     let mut prev_end = 0;

@@ -3,7 +3,9 @@
 use presstag::Segmenter;
 
 fn unescape(s: &str) -> String {
-    s.replace("\\r", "\r").replace("\\n", "\n").replace("\\u00a0", "\u{a0}")
+    s.replace("\\r", "\r")
+        .replace("\\n", "\n")
+        .replace("\\u00a0", "\u{a0}")
 }
 
 #[test]
@@ -18,11 +20,23 @@ fn segment_case_table() {
         n += 1;
         let text = unescape(f[2]);
         let want: Vec<String> = f[3].split(" || ").map(unescape).collect();
-        let got: Vec<String> = seg.segment(&text).iter().map(|s| s.slice(&text).to_string()).collect();
+        let got: Vec<String> = seg
+            .segment(&text)
+            .iter()
+            .map(|s| s.slice(&text).to_string())
+            .collect();
         if got != want {
-            failures.push(format!("case {} ({}):\n  want {want:?}\n  got  {got:?}", f[0], f[1]));
+            failures.push(format!(
+                "case {} ({}):\n  want {want:?}\n  got  {got:?}",
+                f[0], f[1]
+            ));
         }
     }
     assert!(n >= 100, "only {n} cases");
-    assert!(failures.is_empty(), "{} of {n} cases fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

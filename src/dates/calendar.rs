@@ -107,14 +107,26 @@ mod tests {
     fn values() {
         let d = NaiveDate::from_ymd_opt(2019, 3, 20).unwrap();
         assert_eq!(week_of(d).value(), "2019-W12");
-        assert_eq!(week_of(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()).value(), "2020-W53");
+        assert_eq!(
+            week_of(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()).value(),
+            "2020-W53"
+        );
         assert_eq!(add_months(2019, 1, -1).value(), "2018-12");
         assert_eq!(add_quarters(d, -1).value(), "2018-Q4");
         assert_eq!(Point::Decade(1990).value(), "199");
         // 2019-03-20 is a Wednesday.
-        assert_eq!(weekday_near(d, 1, false, false), NaiveDate::from_ymd_opt(2019, 3, 18).unwrap());
-        assert_eq!(weekday_near(d, 3, false, true), NaiveDate::from_ymd_opt(2019, 3, 13).unwrap());
-        assert_eq!(weekday_near(d, 3, true, true), NaiveDate::from_ymd_opt(2019, 3, 27).unwrap());
+        assert_eq!(
+            weekday_near(d, 1, false, false),
+            NaiveDate::from_ymd_opt(2019, 3, 18).unwrap()
+        );
+        assert_eq!(
+            weekday_near(d, 3, false, true),
+            NaiveDate::from_ymd_opt(2019, 3, 13).unwrap()
+        );
+        assert_eq!(
+            weekday_near(d, 3, true, true),
+            NaiveDate::from_ymd_opt(2019, 3, 27).unwrap()
+        );
         assert!(day(2019, 2, 29).is_none());
         assert!(day(2020, 2, 29).is_some());
     }

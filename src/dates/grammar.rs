@@ -172,12 +172,24 @@ impl Grammar {
             (
                 "day_range",
                 Kind::DayMonthRange,
-                format!(r"{B}{PRE}(?P<span>{}{CONN}{}\s+{}(?:,?\s+{})?)", d("d1"), d("d2"), m("m"), y("y")),
+                format!(
+                    r"{B}{PRE}(?P<span>{}{CONN}{}\s+{}(?:,?\s+{})?)",
+                    d("d1"),
+                    d("d2"),
+                    m("m"),
+                    y("y")
+                ),
             ),
             (
                 "month_day_range",
                 Kind::MonthDayRange,
-                format!(r"{B}{PRE}(?P<span>{}\s+{}{CONN}{}(?:,?\s+{})?)", m("m"), d("d1"), d("d2"), y("y")),
+                format!(
+                    r"{B}{PRE}(?P<span>{}\s+{}{CONN}{}(?:,?\s+{})?)",
+                    m("m"),
+                    d("d1"),
+                    d("d2"),
+                    y("y")
+                ),
             ),
             (
                 "day_month_range",
@@ -216,7 +228,12 @@ impl Grammar {
             (
                 "month_range",
                 Kind::MonthRange,
-                format!(r"{B}{PRE}(?P<span>{}{CONN}{}(?:,?\s+{})?)", m("m1"), m("m2"), y("y")),
+                format!(
+                    r"{B}{PRE}(?P<span>{}{CONN}{}(?:,?\s+{})?)",
+                    m("m1"),
+                    m("m2"),
+                    y("y")
+                ),
             ),
             (
                 "day_month_year",
@@ -232,24 +249,44 @@ impl Grammar {
             (
                 "month_day_year",
                 Kind::Mdy,
-                format!(r"{B}(?P<span>(?:{},?\s+)?{}\s+{}(?:,?\s+{})?)", w("w"), m("m"), d("d"), y("y")),
+                format!(
+                    r"{B}(?P<span>(?:{},?\s+)?{}\s+{}(?:,?\s+{})?)",
+                    w("w"),
+                    m("m"),
+                    d("d"),
+                    y("y")
+                ),
             ),
             (
                 "month_year",
                 Kind::MonthYear,
-                format!(r"{B}(?P<span>{modifier}{},?\s+(?:of\s+)?{})", m("m"), y("y")),
+                format!(
+                    r"{B}(?P<span>{modifier}{},?\s+(?:of\s+)?{})",
+                    m("m"),
+                    y("y")
+                ),
             ),
             (
                 "weekday",
                 Kind::Weekday,
-                format!(r"{B}(?P<span>(?:(?P<shift>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{})", w("w")),
+                format!(
+                    r"{B}(?P<span>(?:(?P<shift>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{})",
+                    w("w")
+                ),
             ),
             (
                 "month",
                 Kind::Month,
-                format!(r"{B}(?P<span>(?:(?P<shift>[Ll]ast|[Nn]ext|[Tt]his)\s+)?{modifier}{})", m("m")),
+                format!(
+                    r"{B}(?P<span>(?:(?P<shift>[Ll]ast|[Nn]ext|[Tt]his)\s+)?{modifier}{})",
+                    m("m")
+                ),
             ),
-            ("year", Kind::Year, format!(r"{B}(?P<span>{modifier}{})", y("y"))),
+            (
+                "year",
+                Kind::Year,
+                format!(r"{B}(?P<span>{modifier}{})", y("y")),
+            ),
             (
                 "quarter",
                 Kind::Quarter,
@@ -269,7 +306,9 @@ impl Grammar {
             (
                 "decade",
                 Kind::Decade,
-                format!(r"{B}(?P<span>(?:[Tt]he\s+)?{modifier}(?P<dec>1[89][0-9]0|20[0-9]0)'?s){B}"),
+                format!(
+                    r"{B}(?P<span>(?:[Tt]he\s+)?{modifier}(?P<dec>1[89][0-9]0|20[0-9]0)'?s){B}"
+                ),
             ),
             (
                 "fiscal_year",
@@ -290,7 +329,10 @@ impl Grammar {
             (
                 "relative_day",
                 Kind::DayRel,
-                format!(r"{B}(?P<span>(?P<w>{}|TODAY|YESTERDAY|TOMORROW)){B}", cap("today|yesterday|tomorrow|tonight")),
+                format!(
+                    r"{B}(?P<span>(?P<w>{}|TODAY|YESTERDAY|TOMORROW)){B}",
+                    cap("today|yesterday|tomorrow|tonight")
+                ),
             ),
             (
                 "relative_unit",
@@ -303,7 +345,9 @@ impl Grammar {
             (
                 "earlier_later",
                 Kind::EarlierLater,
-                format!(r"{B}(?P<span>(?P<el>[Ee]arlier|[Ll]ater)\s+this\s+(?P<unit>week|month|year)){B}"),
+                format!(
+                    r"{B}(?P<span>(?P<el>[Ee]arlier|[Ll]ater)\s+this\s+(?P<unit>week|month|year)){B}"
+                ),
             ),
             (
                 "end_of",
@@ -330,12 +374,18 @@ impl Grammar {
             (
                 "dotted_date",
                 Kind::Dotted,
-                format!(r"{B}(?P<span>(?P<d>3[01]|[12][0-9]|0?[1-9])\.(?P<mo>1[0-2]|0?[1-9])\.{})", y("y")),
+                format!(
+                    r"{B}(?P<span>(?P<d>3[01]|[12][0-9]|0?[1-9])\.(?P<mo>1[0-2]|0?[1-9])\.{})",
+                    y("y")
+                ),
             ),
             (
                 "slashed_date",
                 Kind::Slashed,
-                format!(r"{B}(?P<span>(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/{})", y("y")),
+                format!(
+                    r"{B}(?P<span>(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/{})",
+                    y("y")
+                ),
             ),
         ];
         let rules = src
@@ -362,11 +412,20 @@ impl Grammar {
                     |m| Span::new(m.start(), m.end()),
                 );
                 if let Some(expr) = read(rule.kind, &c, text, span, lx) {
-                    cands.push(DateMention { span, expr, rule: rule.name });
+                    cands.push(DateMention {
+                        span,
+                        expr,
+                        rule: rule.name,
+                    });
                 }
             }
         }
-        cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        cands.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         let mut out: Vec<DateMention> = Vec::new();
         for c in cands {
             if out.last().is_some_and(|l| l.span.end > c.span.start) {
@@ -418,14 +477,18 @@ fn prev_word(text: &str, at: usize) -> String {
 /// The word after byte `at`.
 fn next_word(text: &str, at: usize) -> &str {
     let rest = text[at..].trim_start();
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
 /// A connector "and" makes a range only after "between".
 fn connector_ok(c: &Captures) -> bool {
     let and = c.name("c").is_some_and(|m| m.as_str().trim() == "and");
-    !and || c.name("pre").is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"))
+    !and || c
+        .name("pre")
+        .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"))
 }
 
 /// A number glued to currency, a symbol or other digits is not a date.
@@ -443,7 +506,8 @@ fn number_context_ok(text: &str, span: Span) -> bool {
 }
 
 const YEAR_FOLLOWERS_OK: &[&str] = &[
-    "as", "was", "has", "is", "this", "its", "his", "us", "plus", "thus", "alas", "always", "whereas",
+    "as", "was", "has", "is", "this", "its", "his", "us", "plus", "thus", "alas", "always",
+    "whereas",
 ];
 
 fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Option<Expr> {
@@ -457,19 +521,35 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 return None;
             }
             match year(c, "y") {
-                Some(y) => Some(Expr::Range(calendar::day(y, m, d1)?, calendar::day(y, m, d2)?)),
-                None => Some(Expr::DayRange { d1, m1: m, d2, m2: m }),
+                Some(y) => Some(Expr::Range(
+                    calendar::day(y, m, d1)?,
+                    calendar::day(y, m, d2)?,
+                )),
+                None => Some(Expr::DayRange {
+                    d1,
+                    m1: m,
+                    d2,
+                    m2: m,
+                }),
             }
         }
         Kind::DmDmRange | Kind::MdMdRange => {
             if !connector_ok(c) {
                 return None;
             }
-            let (d1, m1, d2, m2) = (num(c, "d1")?, month(c, "m1", lx)?, num(c, "d2")?, month(c, "m2", lx)?);
+            let (d1, m1, d2, m2) = (
+                num(c, "d1")?,
+                month(c, "m1", lx)?,
+                num(c, "d2")?,
+                month(c, "m2", lx)?,
+            );
             match (year(c, "y1"), year(c, "y2")) {
                 (y1, Some(y2)) => {
                     let y1 = y1.unwrap_or(if m2 < m1 { y2 - 1 } else { y2 });
-                    Some(Expr::Range(calendar::day(y1, m1, d1)?, calendar::day(y2, m2, d2)?))
+                    Some(Expr::Range(
+                        calendar::day(y1, m1, d1)?,
+                        calendar::day(y2, m2, d2)?,
+                    ))
                 }
                 (None, None) => Some(Expr::DayRange { d1, m1, d2, m2 }),
                 (Some(_), None) => None,
@@ -481,7 +561,11 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             }
             let y1 = year(c, "y1")?;
             let raw = c.name("y2")?.as_str();
-            let y2: i32 = if raw.len() == 2 { y1 / 100 * 100 + raw.parse::<i32>().ok()? } else { raw.parse().ok()? };
+            let y2: i32 = if raw.len() == 2 {
+                y1 / 100 * 100 + raw.parse::<i32>().ok()?
+            } else {
+                raw.parse().ok()?
+            };
             let slash = c.name("c").is_some_and(|m| m.as_str().trim() == "/");
             if y2 <= y1 || y2 - y1 > 60 || (slash && y2 - y1 != 1) {
                 return None;
@@ -511,7 +595,9 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 None => {
                     // "May 5 people" and "March 3,000": a day needs to be a day.
                     let after = &text[span.end..];
-                    if after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    if after.starts_with(',')
+                        && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                    {
                         return None;
                     }
                     calendar::day(2000, m, d)?;
@@ -529,12 +615,16 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             let m = month(c, "m", lx)?;
             // Alone, a month must be written out: "Jan" and "Mar" are names too.
             let written = c.name("m")?.as_str();
-            let full = written.ends_with('.') || written.len() > 4 || matches!(written, "May" | "June" | "July" | "JUNE" | "JULY");
+            let full = written.ends_with('.')
+                || written.len() > 4
+                || matches!(written, "May" | "June" | "July" | "JUNE" | "JULY");
             if !full {
                 return None;
             }
             let shift = lower(c, "shift").map(|s| lx.shifts.get(&s).copied().unwrap_or(0));
-            let ctx = shift.is_some() || c.name("mod").is_some() || lx.month_context.contains(&prev_word(text, span.start));
+            let ctx = shift.is_some()
+                || c.name("mod").is_some()
+                || lx.month_context.contains(&prev_word(text, span.start));
             // "May" is a verb too often to stand alone without a preposition.
             if !ctx {
                 return None;
@@ -545,7 +635,8 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             if !number_context_ok(text, span) {
                 return None;
             }
-            let ctx = c.name("mod").is_some() || lx.year_context.contains(&prev_word(text, span.start));
+            let ctx =
+                c.name("mod").is_some() || lx.year_context.contains(&prev_word(text, span.start));
             let next = next_word(text, span.end);
             let counted = next.len() > 2
                 && next.ends_with('s')
@@ -563,26 +654,54 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 (None, Some(o)) => *lx.ordinals.get(&o)?,
                 _ => return None,
             };
-            let n = if n == -1 { if is_q { 4 } else { 2 } } else { n } as u32;
+            let n = if n == -1 {
+                if is_q {
+                    4
+                } else {
+                    2
+                }
+            } else {
+                n
+            } as u32;
             let explicit = c.name("y").is_some() || c.name("rel").is_some();
             let last_word = lower(c, "ord").is_some_and(|o| o == "last" || o == "final");
             if (last_word || c.name("h").is_some()) && !explicit {
                 return None;
             }
             if let Some(y) = year(c, "y") {
-                return Some(Expr::Point(if is_q { Point::Quarter(y, n) } else { Point::Half(y, n) }));
+                return Some(Expr::Point(if is_q {
+                    Point::Quarter(y, n)
+                } else {
+                    Point::Half(y, n)
+                }));
             }
             let shift = match lower(c, "rel").as_deref() {
                 Some("last") => -1,
                 Some("next") => 1,
                 _ => 0,
             };
-            Some(if is_q { Expr::QuarterOf { q: n, year_shift: shift } } else { Expr::HalfOf { h: n, year_shift: shift } })
+            Some(if is_q {
+                Expr::QuarterOf {
+                    q: n,
+                    year_shift: shift,
+                }
+            } else {
+                Expr::HalfOf {
+                    h: n,
+                    year_shift: shift,
+                }
+            })
         }
-        Kind::Decade => Some(Expr::Point(Point::Decade(c.name("dec")?.as_str().parse().ok()?))),
+        Kind::Decade => Some(Expr::Point(Point::Decade(
+            c.name("dec")?.as_str().parse().ok()?,
+        ))),
         Kind::Fiscal => {
             let raw = c.name("fy")?.as_str();
-            let y: i32 = if raw.len() == 2 { 2000 + raw.parse::<i32>().ok()? } else { raw.parse().ok()? };
+            let y: i32 = if raw.len() == 2 {
+                2000 + raw.parse::<i32>().ok()?
+            } else {
+                raw.parse().ok()?
+            };
             Some(Expr::Point(Point::Year(y)))
         }
         Kind::Season => {
@@ -598,22 +717,35 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
         Kind::DayRel => Some(Expr::DayOffset(*lx.day_offsets.get(&lower(c, "w")?)?)),
         Kind::UnitRel => {
             let n = *lx.shifts.get(&lower(c, "shift")?)?;
-            Some(Expr::Shift { unit: unit(c.name("unit")?.as_str()), n })
+            Some(Expr::Shift {
+                unit: unit(c.name("unit")?.as_str()),
+                n,
+            })
         }
-        Kind::EarlierLater | Kind::EndOf => Some(Expr::Shift { unit: unit(c.name("unit")?.as_str()), n: 0 }),
+        Kind::EarlierLater | Kind::EndOf => Some(Expr::Shift {
+            unit: unit(c.name("unit")?.as_str()),
+            n: 0,
+        }),
         Kind::Ago => {
             let raw = lower(c, "n")?;
             let n = match raw.parse::<i64>() {
                 Ok(n) => n,
                 Err(_) => *lx.numbers.get(raw.as_str())? as i64,
             };
-            Some(Expr::Ago { unit: unit(c.name("unit")?.as_str()), n })
+            Some(Expr::Ago {
+                unit: unit(c.name("unit")?.as_str()),
+                n,
+            })
         }
         Kind::Iso | Kind::Dotted => {
             if !number_context_ok(text, span) {
                 return None;
             }
-            Some(Expr::Point(calendar::day(year(c, "y")?, num(c, "mo")?, num(c, "d")?)?))
+            Some(Expr::Point(calendar::day(
+                year(c, "y")?,
+                num(c, "mo")?,
+                num(c, "d")?,
+            )?))
         }
         Kind::Slashed => {
             if !number_context_ok(text, span) {
@@ -636,7 +768,9 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
 /// otherwise the nearest one.
 fn infer_day(doc: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
     let y = doc.year();
-    let cands = [y - 1, y, y + 1].into_iter().filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day));
+    let cands = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day));
     if future {
         cands.filter(|c| *c >= doc - Duration::days(7)).min()
     } else {
@@ -661,11 +795,19 @@ pub fn resolve(expr: &Expr, doc: Option<NaiveDate>, future: bool) -> Option<Stri
             let a = infer_day(doc, m1, d1, future)?;
             let end_year = if m2 < m1 { a.year() + 1 } else { a.year() };
             let b = NaiveDate::from_ymd_opt(end_year, m2, d2)?;
-            return Some(format!("{}/{}", Point::Day(a).value(), Point::Day(b).value()));
+            return Some(format!(
+                "{}/{}",
+                Point::Day(a).value(),
+                Point::Day(b).value()
+            ));
         }
         Expr::MonthRange { m1, m2 } => {
             let y2 = if m2 < m1 { y + 1 } else { y };
-            return Some(format!("{}/{}", Point::Month(y, m1).value(), Point::Month(y2, m2).value()));
+            return Some(format!(
+                "{}/{}",
+                Point::Month(y, m1).value(),
+                Point::Month(y2, m2).value()
+            ));
         }
         Expr::Month { month, shift } => {
             let year = match shift {

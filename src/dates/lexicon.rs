@@ -95,7 +95,9 @@ impl Lexicon {
                 let up = first.to_uppercase();
                 t.replace_range(..1, &up);
             }
-            (s.len() > 3 && crate::text::is_all_caps(s)).then(|| self.months.get(&t).copied()).flatten()
+            (s.len() > 3 && crate::text::is_all_caps(s))
+                .then(|| self.months.get(&t).copied())
+                .flatten()
         })
     }
 

@@ -9,8 +9,8 @@
 //! Monday after in a sentence with "will").
 
 pub mod calendar;
-pub mod lexicon;
 mod grammar;
+pub mod lexicon;
 
 use crate::error::Result;
 use crate::text::Span;
@@ -55,7 +55,8 @@ impl DateTagger {
         let lower = sentence.to_lowercase();
         self.lexicon.future.iter().any(|f| {
             lower.match_indices(f.as_str()).any(|(i, _)| {
-                crate::text::is_word_boundary(&lower, i) && crate::text::is_word_boundary(&lower, i + f.len())
+                crate::text::is_word_boundary(&lower, i)
+                    && crate::text::is_word_boundary(&lower, i + f.len())
             })
         })
     }
@@ -88,11 +89,23 @@ impl DateTagger {
         }
         for line in lines.iter().rev().take(3) {
             let l = line.slice(text).trim_start().to_lowercase();
-            let marked = ["issued", "published", "released", "date", "dated", "press release", "posted"]
-                .iter()
-                .any(|w| l.starts_with(w));
+            let marked = [
+                "issued",
+                "published",
+                "released",
+                "date",
+                "dated",
+                "press release",
+                "posted",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w));
             if marked {
-                if let Some(d) = mentions.iter().filter(|m| line.contains(&m.span)).find_map(absolute_day) {
+                if let Some(d) = mentions
+                    .iter()
+                    .filter(|m| line.contains(&m.span))
+                    .find_map(absolute_day)
+                {
                     return Some(d);
                 }
             }

@@ -80,17 +80,60 @@ pub struct EventDoc<'a> {
     pub dateline_sentence: Option<usize>,
 }
 
-const FUTURE: &[&str] = &["will", "shall", "would", "plans", "plan", "expected", "scheduled", "set", "due", "intends", "aims", "upcoming", "planned", "to be"];
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "plans",
+    "plan",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "intends",
+    "aims",
+    "upcoming",
+    "planned",
+    "to be",
+];
 const NEGATION: &[&str] = &["not", "n't", "never", "failed", "refused", "declined", "no"];
-const LOCATIVE: &[&str] = &["in", "at", "from", "to", "across", "near", "into", "throughout", "within", "of", "on"];
-const CALL_ON: &[&str] = &["called on", "calls on", "urged", "urges", "appealed", "appeals", "congratulated", "welcomed", "welcomes", "commended", "commends", "praised"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "across",
+    "near",
+    "into",
+    "throughout",
+    "within",
+    "of",
+    "on",
+];
+const CALL_ON: &[&str] = &[
+    "called on",
+    "calls on",
+    "urged",
+    "urges",
+    "appealed",
+    "appeals",
+    "congratulated",
+    "welcomed",
+    "welcomes",
+    "commended",
+    "commends",
+    "praised",
+];
 
 impl EventTagger {
     /// The finder with the built-in trigger lexicon and word classes.
     pub fn new() -> Result<EventTagger> {
         let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
         for row in data::rows("event_objects.tsv", data::EVENT_OBJECTS, 2)? {
-            classes.entry(row.fields[0].to_string()).or_default().insert(row.fields[1].to_lowercase());
+            classes
+                .entry(row.fields[0].to_string())
+                .or_default()
+                .insert(row.fields[1].to_lowercase());
         }
         let mut forms: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -105,8 +148,12 @@ impl EventTagger {
                     _ if c == "by" => Condition::By,
                     _ if c == "subj" => Condition::Subject,
                     _ if c == "speaker" => Condition::Speaker,
-                    Some(("obj", class)) if classes.contains_key(class) => Condition::Object(class.into()),
-                    Some(("near", class)) if classes.contains_key(class) => Condition::Near(class.into()),
+                    Some(("obj", class)) if classes.contains_key(class) => {
+                        Condition::Object(class.into())
+                    }
+                    Some(("near", class)) if classes.contains_key(class) => {
+                        Condition::Near(class.into())
+                    }
                     _ => {
                         return Err(Error::Data {
                             file: "event_triggers.tsv",
@@ -117,25 +164,43 @@ impl EventTagger {
                 };
                 any_of.push(cond);
             }
-            let kind = kinds.entry(f[1].to_string()).or_insert_with(|| Arc::from(f[1])).clone();
+            let kind = kinds
+                .entry(f[1].to_string())
+                .or_insert_with(|| Arc::from(f[1]))
+                .clone();
             let form = f[0].to_lowercase();
             let k = *index.entry(form.clone()).or_insert_with(|| {
                 forms.push(form);
                 rules.push(Vec::new());
                 rules.len() - 1
             });
-            rules[k].push(TriggerRule { kind, any_of, before_role: Arc::from(f[3]), after_role: Arc::from(f[4]) });
+            rules[k].push(TriggerRule {
+                kind,
+                any_of,
+                before_role: Arc::from(f[3]),
+                after_role: Arc::from(f[4]),
+            });
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)
-            .map_err(|e| Error::Data { file: "event_triggers.tsv", line: 0, message: e.to_string() })?;
-        Ok(EventTagger { automaton, rules, classes })
+            .map_err(|e| Error::Data {
+                file: "event_triggers.tsv",
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(EventTagger {
+            automaton,
+            rules,
+            classes,
+        })
     }
 
     fn in_class(&self, class: &str, word: &str) -> bool {
-        self.classes.get(class).is_some_and(|c| c.contains(&word.to_lowercase()))
+        self.classes
+            .get(class)
+            .is_some_and(|c| c.contains(&word.to_lowercase()))
     }
 
     /// Finds the events of a document.
@@ -145,35 +210,55 @@ impl EventTagger {
         let mut found: Vec<(EventFound, bool)> = Vec::new();
         for m in self.automaton.find_iter(key) {
             let (s, e) = (norm.original(m.start()), norm.original(m.end()));
-            if !crate::text::is_word_boundary(doc.text, s) || !crate::text::is_word_boundary(doc.text, e) {
+            if !crate::text::is_word_boundary(doc.text, s)
+                || !crate::text::is_word_boundary(doc.text, e)
+            {
                 continue;
             }
             let trigger = Span::new(s, e);
-            let Some(sent) = doc.sentences.iter().position(|x| x.start <= s && e <= x.end) else { continue };
+            let Some(sent) = doc
+                .sentences
+                .iter()
+                .position(|x| x.start <= s && e <= x.end)
+            else {
+                continue;
+            };
             let sspan = doc.sentences[sent];
             let t0 = crate::tokens::first_at(doc.tokens, sspan.start);
             let t1 = crate::tokens::first_at(doc.tokens, sspan.end);
             let ts = crate::tokens::first_at(doc.tokens, s);
             let te = crate::tokens::first_at(doc.tokens, e);
-            let words = |a: usize, b: usize| doc.tokens[a.max(t0)..b.min(t1)].iter().map(|t| t.text(doc.text));
+            let words = |a: usize, b: usize| {
+                doc.tokens[a.max(t0)..b.min(t1)]
+                    .iter()
+                    .map(|t| t.text(doc.text))
+            };
             let ents: Vec<usize> = (0..doc.entities.len())
                 .filter(|&i| sspan.contains(&doc.entities[i].span))
                 .collect();
-            let is_named = |i: &usize| matches!(doc.entities[*i].kind, EntityKind::Person | EntityKind::Org);
+            let is_named =
+                |i: &usize| matches!(doc.entities[*i].kind, EntityKind::Person | EntityKind::Org);
             let holds = |c: &Condition| match c {
                 Condition::Always => true,
                 Condition::Object(class) => words(te, te + 8).any(|w| self.in_class(class, w)),
                 Condition::Near(class) => words(t0, t1).any(|w| self.in_class(class, w)),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
-                Condition::Subject => ents.iter().any(|&i| doc.entities[i].span.end <= s && doc.entities[i].kind != EntityKind::Date),
+                Condition::Subject => ents.iter().any(|&i| {
+                    doc.entities[i].span.end <= s && doc.entities[i].kind != EntityKind::Date
+                }),
                 Condition::Speaker => ents.iter().any(|&i| {
                     let en = &doc.entities[i];
                     is_named(&i)
-                        && ((en.span.end <= s && crate::tokens::first_at(doc.tokens, en.span.end) + 6 >= ts)
-                            || (en.span.start >= e && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2))
+                        && ((en.span.end <= s
+                            && crate::tokens::first_at(doc.tokens, en.span.end) + 6 >= ts)
+                            || (en.span.start >= e
+                                && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2))
                 }),
             };
-            let Some(rule) = self.rules[m.pattern().as_usize()].iter().find(|r| r.any_of.iter().any(holds)) else {
+            let Some(rule) = self.rules[m.pattern().as_usize()]
+                .iter()
+                .find(|r| r.any_of.iter().any(holds))
+            else {
                 continue;
             };
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
@@ -182,10 +267,17 @@ impl EventTagger {
             let date = ents
                 .iter()
                 .copied()
-                .filter(|&i| doc.entities[i].kind == EntityKind::Date && doc.entities[i].value.as_str().is_some())
                 .filter(|&i| {
-                    let before = doc.text[sspan.start..doc.entities[i].span.start].trim_end().to_lowercase();
-                    !(before.ends_with("since") || before.ends_with("until") || before.ends_with("by"))
+                    doc.entities[i].kind == EntityKind::Date
+                        && doc.entities[i].value.as_str().is_some()
+                })
+                .filter(|&i| {
+                    let before = doc.text[sspan.start..doc.entities[i].span.start]
+                        .trim_end()
+                        .to_lowercase();
+                    !(before.ends_with("since")
+                        || before.ends_with("until")
+                        || before.ends_with("by"))
                 })
                 .min_by_key(|&i| distance(doc.entities[i].span, trigger));
             let location = ents
@@ -194,15 +286,26 @@ impl EventTagger {
                 .filter(|&i| doc.entities[i].kind == EntityKind::Loc)
                 .filter(|&i| {
                     let before = doc.text[sspan.start..doc.entities[i].span.start].trim_end();
-                    let w = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    let w = before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
                     matches!(w, "in" | "at")
                 })
                 .min_by_key(|&i| distance(doc.entities[i].span, trigger))
-                .or(doc.dateline_place.filter(|_| doc.dateline_sentence == Some(sent)));
+                .or(doc
+                    .dateline_place
+                    .filter(|_| doc.dateline_sentence == Some(sent)));
             let before: Vec<&str> = words(ts.saturating_sub(6), ts).collect();
-            let modality = if before.iter().any(|w| NEGATION.contains(&w.to_lowercase().as_str())) {
+            let modality = if before
+                .iter()
+                .any(|w| NEGATION.contains(&w.to_lowercase().as_str()))
+            {
                 Modality::Negated
-            } else if before.iter().any(|w| FUTURE.contains(&w.to_lowercase().as_str())) {
+            } else if before
+                .iter()
+                .any(|w| FUTURE.contains(&w.to_lowercase().as_str()))
+            {
                 Modality::Planned
             } else {
                 Modality::Asserted
@@ -219,7 +322,11 @@ impl EventTagger {
             found.push((ev, said_like));
         }
         // One event per type and sentence; "said" yields to any stronger event of its sentence.
-        let strong: HashSet<usize> = found.iter().filter(|(e, _)| &*e.kind != "statement").map(|(e, _)| e.sentence).collect();
+        let strong: HashSet<usize> = found
+            .iter()
+            .filter(|(e, _)| &*e.kind != "statement")
+            .map(|(e, _)| e.sentence)
+            .collect();
         let mut seen: HashSet<(usize, Arc<str>)> = HashSet::new();
         found
             .into_iter()
@@ -229,22 +336,39 @@ impl EventTagger {
             .collect()
     }
 
-    fn participants(&self, doc: &EventDoc, ents: &[usize], trigger: Span, rule: &TriggerRule, trigger_text: &str) -> Vec<(usize, Arc<str>)> {
+    fn participants(
+        &self,
+        doc: &EventDoc,
+        ents: &[usize],
+        trigger: Span,
+        rule: &TriggerRule,
+        trigger_text: &str,
+    ) -> Vec<(usize, Arc<str>)> {
         let named = |i: usize| {
             let en = &doc.entities[i];
             match en.kind {
                 EntityKind::Person | EntityKind::Org => true,
                 EntityKind::Loc => {
                     let before = doc.text[..en.span.start].trim_end();
-                    let w = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                    !LOCATIVE.contains(&w.to_lowercase().as_str()) && i != doc.dateline_place.unwrap_or(usize::MAX)
+                    let w = before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    !LOCATIVE.contains(&w.to_lowercase().as_str())
+                        && i != doc.dateline_place.unwrap_or(usize::MAX)
                 }
                 EntityKind::Date => false,
             }
         };
-        let people: Vec<usize> = ents.iter().copied().filter(|&i| doc.entities[i].kind == EntityKind::Person).collect();
+        let people: Vec<usize> = ents
+            .iter()
+            .copied()
+            .filter(|&i| doc.entities[i].kind == EntityKind::Person)
+            .collect();
         let affiliated = |i: usize| {
-            people.iter().any(|&p| doc.entities[p].affiliation == Some(doc.entities[i].span))
+            people
+                .iter()
+                .any(|&p| doc.entities[p].affiliation == Some(doc.entities[i].span))
         };
         let statement = &*rule.kind == "statement" || &*rule.kind == "condemnation";
         let mut out: Vec<(usize, Arc<str>)> = Vec::new();
@@ -253,15 +377,24 @@ impl EventTagger {
             let speaker = ents
                 .iter()
                 .copied()
-                .filter(|&i| named(i) && doc.entities[i].span.end <= trigger.start && !affiliated(i))
+                .filter(|&i| {
+                    named(i) && doc.entities[i].span.end <= trigger.start && !affiliated(i)
+                })
                 .max_by_key(|&i| doc.entities[i].span.end)
-                .or_else(|| ents.iter().copied().find(|&i| named(i) && doc.entities[i].span.start >= trigger.end));
+                .or_else(|| {
+                    ents.iter()
+                        .copied()
+                        .find(|&i| named(i) && doc.entities[i].span.start >= trigger.end)
+                });
             if let Some(s) = speaker {
                 out.push((s, rule.before_role.clone()));
             }
             if CALL_ON.contains(&trigger_text) || &*rule.kind == "condemnation" {
                 if let Some(a) = ents.iter().copied().find(|&i| {
-                    named(i) && doc.entities[i].span.start >= trigger.end && Some(i) != speaker && !affiliated(i)
+                    named(i)
+                        && doc.entities[i].span.start >= trigger.end
+                        && Some(i) != speaker
+                        && !affiliated(i)
                 }) {
                     out.push((a, rule.after_role.clone()));
                 }
@@ -272,7 +405,11 @@ impl EventTagger {
             if !named(i) || affiliated(i) || out.len() >= 6 {
                 continue;
             }
-            let role = if doc.entities[i].span.end <= trigger.start { &rule.before_role } else { &rule.after_role };
+            let role = if doc.entities[i].span.end <= trigger.start {
+                &rule.before_role
+            } else {
+                &rule.after_role
+            };
             out.push((i, role.clone()));
         }
         out

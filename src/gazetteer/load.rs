@@ -8,11 +8,19 @@ use std::sync::Arc;
 pub const HEADER: &str = "id\ttype\tsubtype\tcanonical\taliases\tacronyms\tflags\tattrs\txref";
 
 fn bad(file: &str, line: usize, message: impl Into<String>) -> Error {
-    Error::Gazetteer { file: file.to_string(), line, message: message.into() }
+    Error::Gazetteer {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Parses one gazetteer file named `file` (for messages and the `source` field).
@@ -35,7 +43,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 9 {
-            return Err(bad(file, n, format!("expected 9 tab-separated columns, found {}", f.len())));
+            return Err(bad(
+                file,
+                n,
+                format!("expected 9 tab-separated columns, found {}", f.len()),
+            ));
         }
         let id = f[0].trim();
         if id.is_empty() {
@@ -48,7 +60,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
             "TITLE" => EntryKind::Title,
             "PARTICLE" => EntryKind::Particle,
             other => {
-                return Err(bad(file, n, format!("unknown type {other:?} (ORG, LOC, PER, TITLE, PARTICLE)")))
+                return Err(bad(
+                    file,
+                    n,
+                    format!("unknown type {other:?} (ORG, LOC, PER, TITLE, PARTICLE)"),
+                ))
             }
         };
         let canonical = f[3].trim();
@@ -63,7 +79,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
                 "ambig" => flags.ambiguous = true,
                 "noauto" => flags.no_auto = true,
                 other => {
-                    return Err(bad(file, n, format!("unknown flag {other:?} (cs, ci, ambig, noauto)")))
+                    return Err(bad(
+                        file,
+                        n,
+                        format!("unknown flag {other:?} (cs, ci, ambig, noauto)"),
+                    ))
                 }
             }
         }
@@ -107,7 +127,10 @@ mod tests {
         let err = parse("t.tsv", &short).unwrap_err().to_string();
         assert!(err.contains("t.tsv:2"), "{err}");
         let flag = format!("{HEADER}\norg:x\tORG\t\tX\t\t\tweird\t\t\n");
-        assert!(parse("t.tsv", &flag).unwrap_err().to_string().contains("unknown flag"));
+        assert!(parse("t.tsv", &flag)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown flag"));
         assert!(parse("t.tsv", "org:x\n").is_err());
     }
 }

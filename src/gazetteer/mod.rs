@@ -82,11 +82,17 @@ pub struct Entry {
 impl Entry {
     /// The value of attribute `k`.
     pub fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
     }
 
     fn prominence(&self) -> u64 {
-        let pop = self.attr("pop").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+        let pop = self
+            .attr("pop")
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(0);
         let base = match (self.kind, self.subtype.as_str()) {
             (EntryKind::Org, s) if s.starts_with("un") => 40_000_000_000,
             (EntryKind::Org, _) => 30_000_000_000,
@@ -144,12 +150,31 @@ pub struct Gazetteer {
     given: HashMap<String, GivenName>,
     particles: HashSet<String>,
     acronyms: HashMap<String, u32>,
+    demonyms: HashSet<String>,
 }
 
 /// Words before an ambiguous place name that show it is a place.
 const PLACE_CONTEXT: &[&str] = &[
-    "in", "at", "from", "to", "near", "across", "throughout", "into", "within", "of", "outside",
-    "inside", "via", "toward", "towards", "between", "visited", "visit", "including", "and",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "throughout",
+    "into",
+    "within",
+    "of",
+    "outside",
+    "inside",
+    "via",
+    "toward",
+    "towards",
+    "between",
+    "visited",
+    "visit",
+    "including",
+    "and",
 ];
 
 impl Gazetteer {
@@ -185,17 +210,32 @@ impl Gazetteer {
         let mut given = HashMap::new();
         let mut particles = HashSet::new();
         let mut acronyms = HashMap::new();
+        let mut demonyms = HashSet::new();
         for (i, e) in entries.iter().enumerate() {
+            for (k, v) in &e.attrs {
+                if k == "adj" || k == "demonym" {
+                    demonyms.extend(v.split('|').map(str::to_string));
+                }
+            }
             let idx = i as u32;
             match e.kind {
                 EntryKind::Person => {
-                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases.iter().map(String::as_str)) {
-                        given.insert(key(n), GivenName { ambiguous: e.flags.ambiguous });
+                    for n in std::iter::once(e.canonical.as_ref())
+                        .chain(e.aliases.iter().map(String::as_str))
+                    {
+                        given.insert(
+                            key(n),
+                            GivenName {
+                                ambiguous: e.flags.ambiguous,
+                            },
+                        );
                     }
                     continue;
                 }
                 EntryKind::Particle => {
-                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases.iter().map(String::as_str)) {
+                    for n in std::iter::once(e.canonical.as_ref())
+                        .chain(e.aliases.iter().map(String::as_str))
+                    {
                         particles.insert(key(n));
                     }
                     continue;
@@ -223,8 +263,15 @@ impl Gazetteer {
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
-                if !patterns[p].iter().any(|c| c.entry == idx && c.exact == exact) {
-                    patterns[p].push(Candidate { entry: idx, form, exact });
+                if !patterns[p]
+                    .iter()
+                    .any(|c| c.entry == idx && c.exact == exact)
+                {
+                    patterns[p].push(Candidate {
+                        entry: idx,
+                        form,
+                        exact,
+                    });
                 }
             }
         }
@@ -232,8 +279,20 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&pattern_keys)
-            .map_err(|e| Error::Gazetteer { file: "(all)".into(), line: 0, message: e.to_string() })?;
-        Ok(Gazetteer { entries, automaton, patterns, given, particles, acronyms })
+            .map_err(|e| Error::Gazetteer {
+                file: "(all)".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Gazetteer {
+            entries,
+            automaton,
+            patterns,
+            given,
+            particles,
+            acronyms,
+            demonyms,
+        })
     }
 
     /// The entry at `idx`.
@@ -256,6 +315,11 @@ impl Gazetteer {
         self.particles.contains(&key(word))
     }
 
+    /// True when `word` is a country adjective or demonym ("Kenyan", "Germans").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(word)
+    }
+
     /// The entry whose acronym is exactly `acr`.
     pub fn acronym(&self, acr: &str) -> Option<u32> {
         self.acronyms.get(fold(acr).as_ref()).copied()
@@ -270,9 +334,12 @@ impl Gazetteer {
         let mut found: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(k) {
             let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
-            let after_ok = e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
-            if !before_ok || !after_ok {
+            let before_ok =
+                s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
+            let after_ok =
+                e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
+            // "US$12 million" names a currency, not a place.
+            if !before_ok || !after_ok || kb.get(e) == Some(&b'$') {
                 continue;
             }
             let surface = &k[s..e];
@@ -305,7 +372,18 @@ impl Gazetteer {
                 }
             }
             if !ok.is_empty() {
-                found.push((Span::new(norm.original(s), norm.original(e)), ok, form));
+                // "The Netherlands": the article stays outside unless it is part of the name
+                // ("The Hague").
+                let mut start = s;
+                if surface.len() > 4 && surface[..4].eq_ignore_ascii_case("the ") {
+                    let keeps = ok
+                        .iter()
+                        .any(|&i| self.entries[i as usize].canonical.starts_with("The "));
+                    if !keeps {
+                        start = s + 4;
+                    }
+                }
+                found.push((Span::new(norm.original(start), norm.original(e)), ok, form));
             }
         }
         found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
@@ -334,7 +412,11 @@ impl Gazetteer {
                         (local, e.prominence(), std::cmp::Reverse(i))
                     })
                     .expect("non-empty candidates");
-                GazMatch { span: *span, entry: best, form: *form }
+                GazMatch {
+                    span: *span,
+                    entry: best,
+                    form: *form,
+                }
             })
             .collect()
     }
@@ -359,8 +441,15 @@ fn case_variant(surface: &str, pattern: &str) -> bool {
 
 fn has_place_context(k: &str, s: usize, e: usize) -> bool {
     let before = k[..s].trim_end();
-    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if PLACE_CONTEXT.iter().any(|w| prev_word.eq_ignore_ascii_case(w)) && !prev_word.is_empty() {
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if PLACE_CONTEXT
+        .iter()
+        .any(|w| prev_word.eq_ignore_ascii_case(w))
+        && !prev_word.is_empty()
+    {
         return true;
     }
     let after = &k[e..];
@@ -387,7 +476,10 @@ fn is_caps_line(text: &str, at: usize) -> bool {
 }
 
 fn load_dir(dir: &Path) -> Result<Vec<Entry>> {
-    let io = |e| Error::Io { path: dir.to_path_buf(), source: e };
+    let io = |e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|d| d.ok().map(|d| d.path()))
@@ -396,7 +488,10 @@ fn load_dir(dir: &Path) -> Result<Vec<Entry>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let bytes = std::fs::read(&f).map_err(|e| Error::Io { path: f.clone(), source: e })?;
+        let bytes = std::fs::read(&f).map_err(|e| Error::Io {
+            path: f.clone(),
+            source: e,
+        })?;
         let name = f.display().to_string();
         let text = String::from_utf8(bytes).map_err(|e| {
             let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -429,7 +524,15 @@ mod tests {
         let t = "The United Nations Office on Drugs and\nCrime (UNODC) met in Nice; a nice day in GENEVA, not geneva. Unodc";
         let m = g.find(t);
         let names: Vec<&str> = m.iter().map(|m| m.span.slice(t)).collect();
-        assert_eq!(names, vec!["United Nations Office on Drugs and\nCrime", "UNODC", "Nice", "GENEVA"]);
+        assert_eq!(
+            names,
+            vec![
+                "United Nations Office on Drugs and\nCrime",
+                "UNODC",
+                "Nice",
+                "GENEVA"
+            ]
+        );
     }
 
     #[test]

@@ -41,13 +41,18 @@ fn latin_ext_a(c: char) -> Option<&'static str> {
         (0x218, 0x219, "S", "s", true),
         (0x21A, 0x21B, "T", "t", true),
     ];
-    RANGES.iter().find(|r| r.0 <= u && u <= r.1).map(|&(_, _, up, low, even_upper)| {
-        if (u % 2 == 0) == even_upper {
-            up
-        } else {
-            low
-        }
-    })
+    RANGES
+        .iter()
+        .find(|r| r.0 <= u && u <= r.1)
+        .map(
+            |&(_, _, up, low, even_upper)| {
+                if (u % 2 == 0) == even_upper {
+                    up
+                } else {
+                    low
+                }
+            },
+        )
 }
 
 /// The replacement of a character in the matching key, or `None` to keep it.
@@ -81,8 +86,14 @@ pub fn fold_char(c: char) -> Option<&'static str> {
         'þ' => "th",
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => "'",
         '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{2028}'
-        | '\u{2029}' | '\u{0085}' => " ",
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{0085}' => " ",
         '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{200C}' | '\u{200D}' => "",
         _ => return latin_ext_a(c),
     })
@@ -120,15 +131,30 @@ impl<'t> Normalized<'t> {
     /// Builds the key of `text`.
     pub fn new(text: &'t str) -> Normalized<'t> {
         if text.is_ascii() {
-            if !text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c)) {
-                return Normalized { text: Cow::Borrowed(text), shifts: Vec::new() };
+            if !text
+                .bytes()
+                .any(|b| matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c))
+            {
+                return Normalized {
+                    text: Cow::Borrowed(text),
+                    shifts: Vec::new(),
+                };
             }
             let bytes: Vec<u8> = text
                 .bytes()
-                .map(|b| if matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) { b' ' } else { b })
+                .map(|b| {
+                    if matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) {
+                        b' '
+                    } else {
+                        b
+                    }
+                })
                 .collect();
             let s = String::from_utf8(bytes).expect("ASCII stays UTF-8");
-            return Normalized { text: Cow::Owned(s), shifts: Vec::new() };
+            return Normalized {
+                text: Cow::Owned(s),
+                shifts: Vec::new(),
+            };
         }
         let mut out = String::with_capacity(text.len());
         let mut shifts = Vec::new();
@@ -150,7 +176,10 @@ impl<'t> Normalized<'t> {
             }
             debug_assert_eq!(i + orig_len, (out.len() as isize + delta) as usize);
         }
-        Normalized { text: Cow::Owned(out), shifts }
+        Normalized {
+            text: Cow::Owned(out),
+            shifts,
+        }
     }
 
     /// The original byte offset of key offset `at` (a character boundary of the key).
@@ -173,7 +202,10 @@ mod tests {
         let k = n.text.find("Geneve").unwrap();
         assert_eq!(&t[n.original(k)..n.original(k + 6)], "Genève");
         let k = n.text.find("Cote").unwrap();
-        assert_eq!(&t[n.original(k)..n.original(n.text.find(" -").unwrap())], "Côte d’Ivoire");
+        assert_eq!(
+            &t[n.original(k)..n.original(n.text.find(" -").unwrap())],
+            "Côte d’Ivoire"
+        );
     }
 
     #[test]

@@ -4,7 +4,11 @@
 /// spaces (both keep the document's length in bytes, so offsets stay meaningful); each
 /// repair adds a warning.
 pub fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
-    let bytes = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { bytes[3..].to_vec() } else { bytes };
+    let bytes = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes[3..].to_vec()
+    } else {
+        bytes
+    };
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
         let units = bytes[2..].chunks(2).map(|c| {
@@ -15,8 +19,13 @@ pub fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
                 u16::from_be_bytes(pair)
             }
         });
-        let text: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
-        warnings.push(format!("decoded from UTF-16{} (byte-order mark found)", if le { "LE" } else { "BE" }));
+        let text: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect();
+        warnings.push(format!(
+            "decoded from UTF-16{} (byte-order mark found)",
+            if le { "LE" } else { "BE" }
+        ));
         return clean_nul(text, warnings);
     }
     let text = match String::from_utf8(bytes) {
@@ -52,7 +61,10 @@ mod tests {
         assert_eq!(decode(b"a\xFFb".to_vec(), &mut w), "a\u{FFFD}b");
         assert_eq!(w.len(), 1);
         assert_eq!(decode(b"a\0b".to_vec(), &mut w), "a b");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
         assert_eq!(decode(utf16, &mut w), "Hé");
     }
 }

@@ -16,8 +16,19 @@ pub struct LineStream {
 
 impl LineStream {
     /// A stream over `reader`, named `source` in ids and messages.
-    pub fn new(reader: Box<dyn BufRead + Send>, source: String, fields: Option<Fields>) -> LineStream {
-        LineStream { reader, source, fields, line: 0, buf: Vec::new(), done: false }
+    pub fn new(
+        reader: Box<dyn BufRead + Send>,
+        source: String,
+        fields: Option<Fields>,
+    ) -> LineStream {
+        LineStream {
+            reader,
+            source,
+            fields,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     fn where_(&self) -> String {
@@ -42,11 +53,17 @@ impl LineStream {
         let value: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                return Document::failed(at.clone(), format!("{at}: malformed JSON ({e}); fix or remove the line"))
+                return Document::failed(
+                    at.clone(),
+                    format!("{at}: malformed JSON ({e}); fix or remove the line"),
+                )
             }
         };
         let Value::Object(mut obj) = value else {
-            return Document::failed(at.clone(), format!("{at}: expected a JSON object, found {}", kind(&value)));
+            return Document::failed(
+                at.clone(),
+                format!("{at}: expected a JSON object, found {}", kind(&value)),
+            );
         };
         let id = match obj.remove(&fields.id) {
             None | Some(Value::Null) => at.clone(),
@@ -56,10 +73,20 @@ impl LineStream {
         let text = match obj.remove(&fields.text) {
             Some(Value::String(s)) => s,
             None | Some(Value::Null) => {
-                return Document::failed(id, format!("{at}: no \"{}\" field (set --text-field)", fields.text))
+                return Document::failed(
+                    id,
+                    format!("{at}: no \"{}\" field (set --text-field)", fields.text),
+                )
             }
             Some(other) => {
-                return Document::failed(id, format!("{at}: field \"{}\" is {}, not a string", fields.text, kind(&other)))
+                return Document::failed(
+                    id,
+                    format!(
+                        "{at}: field \"{}\" is {}, not a string",
+                        fields.text,
+                        kind(&other)
+                    ),
+                )
             }
         };
         let date = match obj.remove(&fields.date) {
@@ -67,12 +94,19 @@ impl LineStream {
             Some(Value::String(s)) => match crate::extractor::parse_date(&s) {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    warnings.push(format!("field \"{}\" is {s:?}, not YYYY-MM-DD; ignored", fields.date));
+                    warnings.push(format!(
+                        "field \"{}\" is {s:?}, not YYYY-MM-DD; ignored",
+                        fields.date
+                    ));
                     None
                 }
             },
             Some(other) => {
-                warnings.push(format!("field \"{}\" is {}, not a date string; ignored", fields.date, kind(&other)));
+                warnings.push(format!(
+                    "field \"{}\" is {}, not a date string; ignored",
+                    fields.date,
+                    kind(&other)
+                ));
                 None
             }
         };
@@ -83,7 +117,14 @@ impl LineStream {
             text
         };
         let meta = (!obj.is_empty()).then_some(obj);
-        Document { id, text, date, meta, warnings, error: None }
+        Document {
+            id,
+            text,
+            date,
+            meta,
+            warnings,
+            error: None,
+        }
     }
 }
 
@@ -103,7 +144,10 @@ impl Iterator for LineStream {
                     self.done = true;
                     self.line += 1;
                     let at = self.where_();
-                    return Some(Document::failed(at.clone(), format!("{at}: cannot read further: {e}")));
+                    return Some(Document::failed(
+                        at.clone(),
+                        format!("{at}: cannot read further: {e}"),
+                    ));
                 }
             }
             self.line += 1;
@@ -117,7 +161,12 @@ impl Iterator for LineStream {
             let line = decode::decode(std::mem::take(&mut self.buf), &mut warnings);
             return Some(match &self.fields {
                 Some(f) => self.parse(f, &line, warnings),
-                None => Document { id: self.where_(), text: line, warnings, ..Document::default() },
+                None => Document {
+                    id: self.where_(),
+                    text: line,
+                    warnings,
+                    ..Document::default()
+                },
             });
         }
         None

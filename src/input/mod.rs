@@ -42,7 +42,11 @@ pub struct Fields {
 
 impl Default for Fields {
     fn default() -> Fields {
-        Fields { id: "id".into(), text: "text".into(), date: "date".into() }
+        Fields {
+            id: "id".into(),
+            text: "text".into(),
+            date: "date".into(),
+        }
     }
 }
 
@@ -65,7 +69,11 @@ pub struct Document {
 
 impl Document {
     fn failed(id: String, error: String) -> Document {
-        Document { id, error: Some(error), ..Document::default() }
+        Document {
+            id,
+            error: Some(error),
+            ..Document::default()
+        }
     }
 }
 
@@ -80,9 +88,14 @@ pub enum Source {
 
 /// True for the file names a folder walk reads.
 fn wanted(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".jsonl", ".ndjson"].iter().any(|e| name.ends_with(e))
+    [".txt", ".jsonl", ".ndjson"]
+        .iter()
+        .any(|e| name.ends_with(e))
 }
 
 /// Lists the files below `dir`, sorted, recursively. Unreadable folders become errors.
@@ -122,8 +135,18 @@ pub struct DocumentReader {
 impl DocumentReader {
     /// A reader over `sources` (no sources: standard input).
     pub fn new(sources: Vec<Source>, mode: InputMode, fields: Fields) -> DocumentReader {
-        let pending = if sources.is_empty() { VecDeque::from([Source::Stdin]) } else { sources.into() };
-        DocumentReader { mode, fields, pending, files: VecDeque::new(), current: None }
+        let pending = if sources.is_empty() {
+            VecDeque::from([Source::Stdin])
+        } else {
+            sources.into()
+        };
+        DocumentReader {
+            mode,
+            fields,
+            pending,
+            files: VecDeque::new(),
+            current: None,
+        }
     }
 
     fn open_stdin(&self) -> Stream {
@@ -159,29 +182,49 @@ impl DocumentReader {
         let name = path.display().to_string();
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) => return Box::new(std::iter::once(Document::failed(name.clone(), format!("{name}: cannot read: {e}")))),
+            Err(e) => {
+                return Box::new(std::iter::once(Document::failed(
+                    name.clone(),
+                    format!("{name}: cannot read: {e}"),
+                )))
+            }
         };
         let lower = name.to_lowercase();
         let gz = lower.ends_with(".gz");
         let base = lower.strip_suffix(".gz").unwrap_or(&lower);
         let mode = match self.mode {
-            InputMode::Auto if base.ends_with(".jsonl") || base.ends_with(".ndjson") => InputMode::Jsonl,
+            InputMode::Auto if base.ends_with(".jsonl") || base.ends_with(".ndjson") => {
+                InputMode::Jsonl
+            }
             InputMode::Auto => InputMode::Text,
             m => m,
         };
         let reader: Box<dyn BufRead + Send> = if gz {
-            Box::new(BufReader::with_capacity(1 << 20, MultiGzDecoder::new(BufReader::new(file))))
+            Box::new(BufReader::with_capacity(
+                1 << 20,
+                MultiGzDecoder::new(BufReader::new(file)),
+            ))
         } else {
             Box::new(BufReader::with_capacity(1 << 20, file))
         };
         self.stream(reader, name.clone(), name, mode)
     }
 
-    fn stream(&self, reader: Box<dyn BufRead + Send>, id: String, source: String, mode: InputMode) -> Stream {
+    fn stream(
+        &self,
+        reader: Box<dyn BufRead + Send>,
+        id: String,
+        source: String,
+        mode: InputMode,
+    ) -> Stream {
         match mode {
             InputMode::Text | InputMode::Auto => Box::new(std::iter::once(read_whole(reader, id))),
             InputMode::Lines => Box::new(jsonl::LineStream::new(reader, source, None)),
-            InputMode::Jsonl => Box::new(jsonl::LineStream::new(reader, source, Some(self.fields.clone()))),
+            InputMode::Jsonl => Box::new(jsonl::LineStream::new(
+                reader,
+                source,
+                Some(self.fields.clone()),
+            )),
         }
     }
 }
@@ -192,7 +235,12 @@ fn read_whole(mut reader: Box<dyn BufRead + Send>, id: String) -> Document {
         Ok(_) => {
             let mut warnings = Vec::new();
             let text = decode::decode(bytes, &mut warnings);
-            Document { id, text, warnings, ..Document::default() }
+            Document {
+                id,
+                text,
+                warnings,
+                ..Document::default()
+            }
         }
         Err(e) => Document::failed(id.clone(), format!("{id}: cannot read: {e}")),
     }

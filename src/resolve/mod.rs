@@ -6,6 +6,7 @@
 //! - [`surnames`]: a surname alone ("Fedotov", "Mr. Fedotov") is linked to the full name seen
 //!   in the document.
 
+use crate::gazetteer::Gazetteer;
 use crate::mention::Mention;
 use crate::record::EntityKind;
 use crate::rules::Rules;
@@ -14,7 +15,9 @@ use crate::tokens::{Token, TokenKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-const FUNCTION_WORDS: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&"];
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&",
+];
 
 struct Definition {
     long: Arc<str>,
@@ -28,7 +31,8 @@ fn is_acronym(s: &str) -> bool {
     (2..=12).contains(&n)
         && s.chars().next().is_some_and(|c| c.is_uppercase())
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '.')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == '.')
 }
 
 fn squash(s: &str) -> Arc<str> {
@@ -52,7 +56,11 @@ fn paren_after(text: &str, at: usize) -> Option<Span> {
 
 /// True when the capitalized words of `words` spell `acr`'s letters.
 fn initials_match(words: &[&str], acr: &str) -> bool {
-    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+    let letters: String = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
     let initials: String = words
         .iter()
         .filter(|w| !FUNCTION_WORDS.contains(w))
@@ -60,16 +68,17 @@ fn initials_match(words: &[&str], acr: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
         .collect();
-    !letters.is_empty() && (initials == letters || {
-        // "Office on Counter-Terrorism" → UNOCT: hyphenated words may give one letter.
-        let whole: String = words
-            .iter()
-            .filter(|w| !FUNCTION_WORDS.contains(w))
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect();
-        whole == letters
-    })
+    !letters.is_empty()
+        && (initials == letters || {
+            // "Office on Counter-Terrorism" → UNOCT: hyphenated words may give one letter.
+            let whole: String = words
+                .iter()
+                .filter(|w| !FUNCTION_WORDS.contains(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            whole == letters
+        })
 }
 
 /// Learns the document's acronym definitions and applies them to every mention of each acronym.
@@ -80,19 +89,43 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
         if !matches!(m.kind, EntityKind::Org | EntityKind::Loc) {
             continue;
         }
-        let Some(inner) = paren_after(text, m.span.end) else { continue };
+        let Some(inner) = paren_after(text, m.span.end) else {
+            continue;
+        };
         let inner_text = inner.slice(text).trim();
         let surface = m.span.slice(text);
         if is_acronym(inner_text) && !is_acronym(surface) {
             // "Long Name (ACR)".
             let long = m.canonical.clone().unwrap_or_else(|| squash(surface));
-            defs.insert(inner_text.to_string(), Definition { long, kb_id: m.kb_id.clone(), kind: m.kind });
-        } else if is_acronym(surface) {
+            defs.insert(
+                inner_text.to_string(),
+                Definition {
+                    long,
+                    kb_id: m.kb_id.clone(),
+                    kind: m.kind,
+                },
+            );
+        } else if is_acronym(surface) && m.kind == EntityKind::Org {
             // "ACR (Long Name)": the long name is a mention filling the parenthesis.
-            if let Some(long) = mentions.get(i + 1).filter(|n| n.span.start >= inner.start && n.span.end <= inner.end) {
+            if let Some(long) = mentions.get(i + 1).filter(|n| {
+                n.kind == EntityKind::Org
+                    && n.span.start >= inner.start
+                    && n.span.end <= inner.end
+                    && n.span.slice(text).chars().next() == surface.chars().next()
+            }) {
                 if long.span.len() * 10 >= inner.slice(text).trim().len() * 8 {
-                    let name = long.canonical.clone().unwrap_or_else(|| squash(long.span.slice(text)));
-                    defs.insert(surface.to_string(), Definition { long: name, kb_id: long.kb_id.clone(), kind: long.kind });
+                    let name = long
+                        .canonical
+                        .clone()
+                        .unwrap_or_else(|| squash(long.span.slice(text)));
+                    defs.insert(
+                        surface.to_string(),
+                        Definition {
+                            long: name,
+                            kb_id: long.kb_id.clone(),
+                            kind: long.kind,
+                        },
+                    );
                 }
             }
         }
@@ -103,11 +136,16 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
             continue;
         }
         let acr = t.span.slice(text);
-        if !is_acronym(acr) || defs.contains_key(acr) || tokens.get(k + 1).is_none_or(|c| c.span.slice(text) != ")") {
+        if !is_acronym(acr)
+            || defs.contains_key(acr)
+            || tokens.get(k + 1).is_none_or(|c| c.span.slice(text) != ")")
+        {
             continue;
         }
         let end_tok = k - 1;
-        let words: Vec<usize> = (end_tok.saturating_sub(12)..end_tok).filter(|&j| tokens[j].kind == TokenKind::Word).collect();
+        let words: Vec<usize> = (end_tok.saturating_sub(12)..end_tok)
+            .filter(|&j| tokens[j].kind == TokenKind::Word)
+            .collect();
         for n in 2..=words.len() {
             let run = &words[words.len() - n..];
             // The run must be contiguous words (no punctuation inside).
@@ -119,9 +157,19 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
                 continue;
             }
             if initials_match(&ws, acr) {
-                let span = Span::new(tokens[run[0]].span.start, tokens[*run.last().unwrap()].span.end);
+                let span = Span::new(
+                    tokens[run[0]].span.start,
+                    tokens[*run.last().unwrap()].span.end,
+                );
                 let long = squash(span.slice(text));
-                defs.insert(acr.to_string(), Definition { long, kb_id: None, kind: EntityKind::Org });
+                defs.insert(
+                    acr.to_string(),
+                    Definition {
+                        long,
+                        kb_id: None,
+                        kind: EntityKind::Org,
+                    },
+                );
                 let mut m = Mention::new(span, EntityKind::Org, source.clone(), 8);
                 m.canonical = None;
                 added.push(m);
@@ -149,10 +197,16 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
     for (acr, d) in &defs {
         for (pos, _) in text.match_indices(acr.as_str()) {
             let span = Span::new(pos, pos + acr.len());
-            if !crate::text::is_word_boundary(text, span.start) || !crate::text::is_word_boundary(text, span.end) {
+            if !crate::text::is_word_boundary(text, span.start)
+                || !crate::text::is_word_boundary(text, span.end)
+            {
                 continue;
             }
-            if mentions.iter().chain(extra.iter()).any(|m: &Mention| m.span.overlaps(&span)) {
+            if mentions
+                .iter()
+                .chain(extra.iter())
+                .any(|m: &Mention| m.span.overlaps(&span))
+            {
                 continue;
             }
             let mut m = Mention::new(span, d.kind, source.clone(), 8);
@@ -170,7 +224,13 @@ fn last_word(name: &str) -> &str {
 }
 
 /// Links surnames to the full names of the document, and finds surname mentions no rule found.
-pub fn surnames(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, rules: &Rules, source: &Arc<str>) {
+pub fn surnames(
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    rules: &Rules,
+    source: &Arc<str>,
+) {
     let mut full: HashMap<&str, Arc<str>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let name = m.span.slice(text);
@@ -181,7 +241,8 @@ pub fn surnames(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, rules
     if full.is_empty() {
         return;
     }
-    let full: HashMap<String, Arc<str>> = full.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let full: HashMap<String, Arc<str>> =
+        full.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         let name = m.span.slice(text);
         if name.split_whitespace().count() == 1 {
@@ -217,15 +278,90 @@ pub fn surnames(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, rules
     }
 }
 
+/// Finds the short forms of company names defined in the document: "Halberd Analytics PLC"
+/// is later "Halberd Analytics" and "Halberd".
+pub fn org_short_forms(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    rules: &Rules,
+    gazetteer: &Gazetteer,
+    source: &Arc<str>,
+) {
+    let mut forms: Vec<(String, Arc<str>)> = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && m.kb_id.is_none())
+    {
+        let name = m.span.slice(text);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(last) = words.last() else { continue };
+        if words.len() < 2 || rules.head(last) != Some(crate::rules::HeadKind::Suffix) {
+            continue;
+        }
+        let full = m.canonical.clone().unwrap_or_else(|| squash(name));
+        let base: Vec<&str> = words[..words.len() - 1]
+            .iter()
+            .map(|w| w.trim_end_matches(','))
+            .collect();
+        if base.len() >= 2 {
+            forms.push((base.join(" "), full.clone()));
+        }
+        let first = base[0];
+        let distinctive = first.chars().count() >= 4
+            && is_capitalized(first)
+            && !rules.is_not_name(first)
+            && gazetteer.given_name(first).is_none()
+            && !gazetteer.is_demonym(first);
+        if distinctive {
+            forms.push((first.to_string(), full));
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut extra = Vec::new();
+    for (form, full) in &forms {
+        for (pos, _) in text.match_indices(form.as_str()) {
+            let span = Span::new(pos, pos + form.len());
+            if !crate::text::is_word_boundary(text, span.start)
+                || !crate::text::is_word_boundary(text, span.end)
+            {
+                continue;
+            }
+            if taken.iter().any(|t| t.overlaps(&span)) {
+                continue;
+            }
+            taken.push(span);
+            let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);
+            m.canonical = Some(full.clone());
+            extra.push(m);
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn initials() {
-        assert!(initials_match(&["United", "Nations", "Office", "of", "Counter-Terrorism"], "UNOCT"));
-        assert!(initials_match(&["International", "Chamber", "of", "Commerce"], "ICC"));
+        assert!(initials_match(
+            &["United", "Nations", "Office", "of", "Counter-Terrorism"],
+            "UNOCT"
+        ));
+        assert!(initials_match(
+            &["International", "Chamber", "of", "Commerce"],
+            "ICC"
+        ));
         assert!(!initials_match(&["International", "Chamber"], "ICC"));
-        assert!(is_acronym("UNOCT") && is_acronym("UN-Habitat") && !is_acronym("Kenya") && !is_acronym("A"));
+        assert!(
+            is_acronym("UNOCT")
+                && is_acronym("UN-Habitat")
+                && !is_acronym("Kenya")
+                && !is_acronym("A")
+        );
     }
 }

@@ -4,9 +4,23 @@
 use super::{Doc, Rules};
 use crate::text::{is_all_caps, is_capitalized, Span};
 
-const ADMIN_UNITS: &[&str] = &[
-    "province", "Province", "district", "District", "region", "state", "county", "County",
-    "governorate", "Governorate", "prefecture", "Prefecture", "oblast", "Oblast", "municipality",
+/// Words for administrative units, written after a place's name ("Kasai province").
+pub const ADMIN_UNITS: &[&str] = &[
+    "province",
+    "Province",
+    "district",
+    "District",
+    "region",
+    "state",
+    "county",
+    "County",
+    "governorate",
+    "Governorate",
+    "prefecture",
+    "Prefecture",
+    "oblast",
+    "Oblast",
+    "municipality",
 ];
 
 impl Rules {
@@ -28,7 +42,10 @@ impl Rules {
             }
             let le = ls + line.len();
             let has_date = date_spans.iter().any(|d| d.start >= ls && d.end <= le);
-            let wire = line.contains("(Reuters)") || line.contains("(AP)") || line.contains("(AFP)") || line.contains("WIRE)");
+            let wire = line.contains("(Reuters)")
+                || line.contains("(AP)")
+                || line.contains("(AFP)")
+                || line.contains("WIRE)");
             if !has_date && !wire {
                 continue;
             }
@@ -50,8 +67,19 @@ impl Rules {
                 let t = part.trim();
                 let s = off + p + (part.len() - part.trim_start().len());
                 p += part.len() + 1;
-                let words_ok = t.split_whitespace().all(|w| is_capitalized(w)) && t.split_whitespace().count() <= 3;
-                if !t.is_empty() && words_ok && (caps || body[head_end..].starts_with(',')) {
+                let words_ok = t
+                    .split_whitespace()
+                    .all(|w| is_capitalized(w) && !self.is_not_name(w))
+                    && t.split_whitespace().count() <= 3;
+                // A Title Case place needs its date right after the comma: "Vienna, 15 October".
+                let after = body[head_end..].trim_start_matches([',', ' ']);
+                let date_next = date_spans
+                    .iter()
+                    .any(|d| d.start == off + (body.len() - after.len()));
+                if !t.is_empty()
+                    && words_ok
+                    && (caps || (body[head_end..].starts_with(',') && date_next))
+                {
                     out.push(Span::new(s, s + t.len()));
                 }
             }
@@ -69,14 +97,21 @@ impl Rules {
             let mut s = u;
             while s > 0 && u - s < 3 && doc.same_sentence(s - 1, u) {
                 let w = doc.word(s - 1);
-                if doc.is_word(s - 1) && is_capitalized(w) && !self.is_not_name(w) && !doc.sentence_initial(s - 1) {
+                if doc.is_word(s - 1)
+                    && is_capitalized(w)
+                    && !self.is_not_name(w)
+                    && !doc.sentence_initial(s - 1)
+                {
                     s -= 1;
                 } else {
                     break;
                 }
             }
             if s < u {
-                out.push(Span::new(doc.tokens[s].span.start, doc.tokens[u - 1].span.end));
+                out.push(Span::new(
+                    doc.tokens[s].span.start,
+                    doc.tokens[u - 1].span.end,
+                ));
             }
         }
         out

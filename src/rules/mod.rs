@@ -54,8 +54,10 @@ impl Rules {
             };
             heads.insert(row.fields[0].to_string(), kind);
         }
-        let mut not_names: HashSet<String> =
-            data::rows("not_names.tsv", data::NOT_NAMES, 1)?.into_iter().map(|r| r.fields[0].to_string()).collect();
+        let mut not_names: HashSet<String> = data::rows("not_names.tsv", data::NOT_NAMES, 1)?
+            .into_iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
         not_names.extend(extra_not_names.into_iter().map(String::from));
         Ok(Rules { heads, not_names })
     }
@@ -85,6 +87,8 @@ pub struct Doc<'a> {
     pub gazetteer: &'a Gazetteer,
     /// The sentence index of each token.
     pub token_sentence: Vec<usize>,
+    /// Whether each sentence is written in Title Case.
+    title_case: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -104,7 +108,36 @@ impl<'a> Doc<'a> {
             }
             token_sentence.push(s);
         }
-        Doc { text, tokens, sentences, gaz, gazetteer, token_sentence }
+        let mut counts = vec![(0usize, 0usize); sentences.len()];
+        for (t, &s) in tokens.iter().zip(&token_sentence) {
+            let w = t.span.slice(text);
+            if t.kind == TokenKind::Word && w.len() > 3 && s < counts.len() {
+                counts[s].0 += 1;
+                counts[s].1 += usize::from(crate::text::is_capitalized(w));
+            }
+        }
+        let title_case = counts
+            .iter()
+            .map(|&(words, caps)| words >= 4 && caps * 10 >= words * 8)
+            .collect();
+        Doc {
+            text,
+            tokens,
+            sentences,
+            gaz,
+            gazetteer,
+            token_sentence,
+            title_case,
+        }
+    }
+
+    /// True when token `i` is in a sentence written in Title Case (a headline), where
+    /// capitals say nothing about names.
+    pub fn title_case(&self, i: usize) -> bool {
+        self.title_case
+            .get(self.token_sentence[i])
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The text of token `i`.
@@ -114,7 +147,9 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// True when tokens `i` and `j` are in the same sentence.
@@ -127,7 +162,9 @@ impl<'a> Doc<'a> {
         let sent = self.sentences.get(self.token_sentence[i]);
         let Some(sent) = sent else { return true };
         let start = self.tokens[i].span.start;
-        self.text[sent.start..start].chars().all(|c| !c.is_alphanumeric())
+        self.text[sent.start..start]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
     }
 
     /// The gazetteer match that starts exactly at byte `at`.

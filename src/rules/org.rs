@@ -7,6 +7,36 @@ use super::{Doc, HeadKind, Rules};
 use crate::gazetteer::EntryKind;
 use crate::text::{is_capitalized, Span};
 
+/// Modifiers that name no body on their own: "Executive Board" is nobody's name.
+const GENERIC: &[&str] = &[
+    "National",
+    "International",
+    "Regional",
+    "Global",
+    "Joint",
+    "World",
+    "Executive",
+    "Special",
+    "Central",
+    "Federal",
+    "General",
+    "High",
+    "Supreme",
+    "Permanent",
+    "Independent",
+    "Interim",
+    "Local",
+    "Public",
+    "Technical",
+    "Advisory",
+    "Standing",
+    "Steering",
+    "Main",
+    "New",
+    "Senior",
+    "Security",
+];
+
 /// An organization found by a rule.
 pub struct OrgCand {
     /// The name.
@@ -20,26 +50,39 @@ impl Rules {
     fn is_modifier(&self, doc: &Doc, i: usize) -> bool {
         doc.is_word(i) && {
             let w = doc.word(i);
-            is_capitalized(w) && !self.is_not_name(w) || matches!(w, "National" | "International" | "Regional" | "Global" | "Joint" | "World" | "Executive" | "Special")
+            is_capitalized(w) && !self.is_not_name(w) && !doc.gazetteer.is_demonym(w)
+                || GENERIC.contains(&w)
         }
     }
 
     /// The first token of the modifiers before token `h` (`h` itself when there are none).
+    /// Places join the name ("Kenya Police Service"); a known organization before the head
+    /// does not ("IMF Executive Board" is the IMF's board).
     fn modifiers_start(&self, doc: &Doc, h: usize) -> usize {
         let mut s = h;
         while s > 0 && doc.same_sentence(s - 1, h) {
             let prev = s - 1;
             if let Some(g) = doc.gaz_ending(doc.tokens[prev].span.end) {
                 let first = doc.token_containing(g.span.start);
-                if matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc) && first < s {
+                if doc.gaz_kind(g) == EntryKind::Loc && first < s {
                     s = first;
                     continue;
                 }
+                if doc.gaz_kind(g) == EntryKind::Org {
+                    break;
+                }
             }
             let w = doc.word(prev);
-            if self.is_modifier(doc, prev) && !(doc.sentence_initial(prev) && self.is_not_name(w)) {
-                s = prev;
-            } else if (w == "&" || w == "and") && s < h && prev > 0 && self.is_modifier(doc, prev - 1) {
+            let joins = (w == "&" || w == "and")
+                && s < h
+                && prev > 0
+                && self.is_modifier(doc, prev - 1)
+                && !crate::text::is_all_caps(doc.word(prev - 1))
+                && doc.gaz_ending(doc.tokens[prev - 1].span.end).is_none()
+                && self.head(doc.word(prev - 1)).is_none();
+            if self.is_modifier(doc, prev) && !(doc.sentence_initial(prev) && self.is_not_name(w))
+                || joins
+            {
                 s = prev;
             } else {
                 break;
@@ -73,15 +116,33 @@ impl Rules {
             }
             let w = doc.word(j);
             if doc.is_word(j) && is_capitalized(w) && !self.is_not_name(w)
-                || matches!(w, "International" | "National" | "Regional" | "Social" | "Economic" | "Foreign" | "State")
+                || matches!(
+                    w,
+                    "International"
+                        | "National"
+                        | "Regional"
+                        | "Social"
+                        | "Economic"
+                        | "Foreign"
+                        | "State"
+                )
             {
                 j += 1;
                 last = Some(j);
+            } else if w == ","
+                && last.is_some()
+                && self.is_modifier(doc, j + 1)
+                && (j + 2..j + 5).any(|k| doc.word(k) == "and")
+            {
+                // "Ministry of Economy, Trade and Industry".
+                j += 1;
             } else if matches!(w, "and" | "&" | "of" | "the" | "for")
                 && last.is_some()
                 && self.is_modifier(doc, j + 1)
                 && !crate::text::is_all_caps(doc.word(j + 1))
-                && doc.gaz_starting(doc.tokens[j + 1].span.start).is_none_or(|g| doc.gaz_kind(g) == EntryKind::Loc)
+                && doc
+                    .gaz_starting(doc.tokens[j + 1].span.start)
+                    .is_none_or(|g| doc.gaz_kind(g) == EntryKind::Loc)
             {
                 j += 1;
             } else {
@@ -91,8 +152,14 @@ impl Rules {
         let mut end = last?;
         // "Permanent Mission of Japan to the United Nations".
         if doc.word(end) == "to" {
-            let k = if doc.word(end + 1) == "the" { end + 2 } else { end + 1 };
-            if let Some(g) = doc.gaz_starting(doc.tokens.get(k).map_or(usize::MAX, |t| t.span.start)) {
+            let k = if doc.word(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some(g) =
+                doc.gaz_starting(doc.tokens.get(k).map_or(usize::MAX, |t| t.span.start))
+            {
                 if doc.gaz_kind(g) == EntryKind::Org {
                     end = doc.token_at(g.span.end);
                 }
@@ -108,19 +175,32 @@ impl Rules {
             if !doc.is_word(h) {
                 continue;
             }
-            let Some(kind) = self.head(doc.word(h)) else { continue };
+            let Some(kind) = self.head(doc.word(h)) else {
+                continue;
+            };
             match kind {
                 HeadKind::Suffix => self.company(doc, h, &mut out),
                 HeadKind::Head | HeadKind::HeadOf => {
-                    let start = if kind == HeadKind::Head { self.modifiers_start(doc, h) } else { h };
+                    let start = if kind == HeadKind::Head {
+                        self.modifiers_start(doc, h)
+                    } else {
+                        h
+                    };
                     let comp = self.complement_end(doc, h);
-                    let has_mods = (start..h).any(|i| self.is_modifier(doc, i) || doc.gaz_starting(doc.tokens[i].span.start).is_some());
-                    if !has_mods && comp.is_none() {
+                    let has_mods = (start..h).any(|i| {
+                        (self.is_modifier(doc, i) && !GENERIC.contains(&doc.word(i)))
+                            || doc.gaz_starting(doc.tokens[i].span.start).is_some()
+                    });
+                    if (!has_mods && comp.is_none()) || doc.title_case(h) {
                         continue;
                     }
                     let end = comp.unwrap_or(h + 1);
-                    let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-                    out.push(OrgCand { span, rule: "org_pattern" });
+                    let span =
+                        Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+                    out.push(OrgCand {
+                        span,
+                        rule: "org_pattern",
+                    });
                 }
             }
         }
@@ -131,7 +211,11 @@ impl Rules {
         let mut end = doc.tokens[h].span.end;
         let suffix = doc.word(h);
         // "Inc." — the period belongs to the suffix when the suffix is written with one.
-        if doc.word(h + 1) == "." && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end) && suffix.len() <= 4 {
+        let dotted = self.head(&format!("{suffix}.")) == Some(HeadKind::Suffix);
+        if dotted
+            && doc.word(h + 1) == "."
+            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end)
+        {
             end += 1;
         }
         let mut k = h;
@@ -143,6 +227,9 @@ impl Rules {
             return;
         }
         let span = Span::new(doc.tokens[start].span.start, end);
-        out.push(OrgCand { span, rule: "org_company" });
+        out.push(OrgCand {
+            span,
+            rule: "org_company",
+        });
     }
 }

@@ -20,8 +20,24 @@ use crate::tokens::TokenKind;
 use std::sync::Arc;
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "stated", "added", "noted", "explained", "stressed", "warned", "told", "emphasized",
-    "emphasised", "underlined", "remarked", "commented", "declared", "announced", "urged", "concluded",
+    "said",
+    "says",
+    "stated",
+    "added",
+    "noted",
+    "explained",
+    "stressed",
+    "warned",
+    "told",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "remarked",
+    "commented",
+    "declared",
+    "announced",
+    "urged",
+    "concluded",
 ];
 
 const COMPLEMENT_WORDS: &[&str] = &["for", "of", "on", "to", "and", "the", "in"];
@@ -45,17 +61,21 @@ impl Rules {
             return false;
         }
         let w = doc.word(i);
-        if !is_capitalized(w) || (w.chars().count() > 1 && is_all_caps(w)) || self.is_not_name(w) {
+        if !is_capitalized(w)
+            || (w.chars().count() > 1 && is_all_caps(w))
+            || self.is_not_name(w)
+            || doc.gazetteer.is_demonym(w)
+        {
             return false;
         }
         match doc.gaz_starting(doc.tokens[i].span.start) {
-            Some(g) => match doc.gaz_kind(g) {
+            Some(g) if g.span.end >= doc.tokens[i].span.end => match doc.gaz_kind(g) {
                 EntryKind::Title => false,
                 // A place or body named by this one token alone may still be a name ("Jordan Pike").
                 EntryKind::Org | EntryKind::Loc => g.span == doc.tokens[i].span,
                 _ => true,
             },
-            None => true,
+            _ => true,
         }
     }
 
@@ -65,34 +85,80 @@ impl Rules {
         w.chars().count() == 1
             && is_capitalized(w)
             && doc.word(i + 1) == "."
-            && doc.tokens.get(i + 1).is_some_and(|t| t.span.start == doc.tokens[i].span.end)
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.span.start == doc.tokens[i].span.end)
+    }
+
+    /// True when token `i` is a place or body matched by the gazetteer as one whole token.
+    fn is_gaz_token(&self, doc: &Doc, i: usize) -> bool {
+        doc.gaz_starting(doc.tokens[i].span.start).is_some_and(|g| {
+            g.span == doc.tokens[i].span
+                && matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc)
+        })
+    }
+
+    /// The number of particle tokens ("van der", "bin", "de la") starting at token `j` that are
+    /// followed by a name token.
+    fn particles_at(&self, doc: &Doc, j: usize) -> usize {
+        let mut k = j;
+        while k < doc.tokens.len()
+            && k < j + 3
+            && doc.is_word(k)
+            && doc.gazetteer.is_particle(doc.word(k))
+        {
+            k += 1;
+        }
+        if k > j && self.is_name_token(doc, k) {
+            k - j
+        } else {
+            0
+        }
     }
 
     /// The end (exclusive token index) of the name that starts at token `i`, and its number
-    /// of name tokens.
+    /// of name tokens. A leading particle is allowed ("Mr. van Houten").
     pub fn name_run(&self, doc: &Doc, i: usize) -> Option<(usize, usize)> {
         let mut j = i;
         let mut last = None;
         let mut count = 0;
         while j < doc.tokens.len() && doc.same_sentence(i, j) && count < 5 {
-            if self.is_name_token(doc, j) && !(count > 0 && self.head(doc.word(j)).is_some()) {
-                count += 1;
-                j += 1;
-                last = Some(j);
+            let p = self.particles_at(doc, j);
+            if p > 0 && (count > 0 || j == i) {
+                j += p;
             } else if self.is_initial(doc, j) {
                 count += 1;
                 j += 2;
-            } else if count > 0
-                && doc.is_word(j)
-                && doc.gazetteer.is_particle(doc.word(j))
-                && self.is_name_token(doc, j + 1)
+            } else if self.is_name_token(doc, j)
+                && !(count > 0 && self.head(doc.word(j)).is_some())
+                // A place token is a name only first ("Jordan Pike"), not before a given name
+                // ("Kenya Javier Ortega") nor inside a name.
+                && !(self.is_gaz_token(doc, j)
+                    && (count > 0 || doc.gazetteer.given_name(doc.word(j + 1)).is_some() || !self.is_name_token(doc, j + 1)))
             {
+                count += 1;
                 j += 1;
+                last = Some((j, count));
             } else {
                 break;
             }
         }
-        last.map(|e| (e, count))
+        last
+    }
+
+    /// The start of a name run: a run that opens with a word that is not a given name but holds
+    /// one further on starts there ("Appoints Amina Al-Rashidi", "Counter-Terrorism Vladimir
+    /// Voronkov").
+    fn name_start(&self, doc: &Doc, i: usize, end: usize) -> usize {
+        if doc.gazetteer.given_name(doc.word(i)).is_some() {
+            return i;
+        }
+        (i + 1..end.saturating_sub(1))
+            .find(|&k| {
+                doc.gazetteer.given_name(doc.word(k)).is_some() && self.is_name_token(doc, k)
+            })
+            .unwrap_or(i)
     }
 
     fn span_of(&self, doc: &Doc, from: usize, to: usize) -> Span {
@@ -102,12 +168,18 @@ impl Rules {
     /// The ORG or LOC that a title is linked to: just before it, or in its complement.
     fn affiliation(&self, doc: &Doc, title: Span, orgs: &[Span]) -> Option<Span> {
         let before = doc.text[..title.start].trim_end();
-        let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s")).unwrap_or(before);
+        let before = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .unwrap_or(before);
         let end = before.len();
         if let Some(o) = orgs.iter().find(|o| o.end == end) {
             return Some(*o);
         }
-        if let Some(g) = doc.gaz_ending(end).filter(|g| doc.gaz_kind(g) == EntryKind::Org) {
+        if let Some(g) = doc
+            .gaz_ending(end)
+            .filter(|g| doc.gaz_kind(g) == EntryKind::Org)
+        {
             return Some(g.span);
         }
         let inside = |s: &Span| title.contains(s);
@@ -146,7 +218,10 @@ impl Rules {
                 doc.gaz_kind(n) == EntryKind::Title && doc.text[end..n.span.start].trim().is_empty()
             }) {
                 if doc.gazetteer.entry(next.entry).subtype != "honorific" {
-                    title = Some(Span::new(title.map_or(next.span.start, |t| t.start), next.span.end));
+                    title = Some(Span::new(
+                        title.map_or(next.span.start, |t| t.start),
+                        next.span.end,
+                    ));
                 }
                 end = next.span.end;
                 k += 1;
@@ -166,13 +241,16 @@ impl Rules {
                 let mut found = None;
                 while m < doc.tokens.len() && m < j + 12 && doc.same_sentence(j, m) {
                     let w = doc.word(m);
-                    if doc.is_word(m) && is_capitalized(w) && doc.gazetteer.given_name(w).is_some() {
-                        if self.name_run(doc, m).is_some_and(|(_, n)| n >= 2) {
-                            found = Some(m);
-                            break;
-                        }
+                    if doc.is_word(m)
+                        && is_capitalized(w)
+                        && doc.gazetteer.given_name(w).is_some()
+                        && self.name_run(doc, m).is_some_and(|(_, n)| n >= 2)
+                    {
+                        found = Some(m);
+                        break;
                     }
-                    let cont = (doc.is_word(m) && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
+                    let cont = (doc.is_word(m)
+                        && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
                         || w == "-"
                         || w == "&";
                     if !cont {
@@ -191,13 +269,21 @@ impl Rules {
             } else {
                 j
             };
-            let Some((end_tok, n)) = self.name_run(doc, name_start) else { continue };
+            let Some((end_tok, n)) = self.name_run(doc, name_start) else {
+                continue;
+            };
             if n == 0 {
                 continue;
             }
+            let name_start = self.name_start(doc, name_start, end_tok);
             let span = self.span_of(doc, name_start, end_tok);
             let affiliation = title.and_then(|t| self.affiliation(doc, t, orgs));
-            out.push(PersonCand { span, title, affiliation, rule: "person_title" });
+            out.push(PersonCand {
+                span,
+                title,
+                affiliation,
+                rule: "person_title",
+            });
         }
     }
 
@@ -210,8 +296,13 @@ impl Rules {
             if !is_capitalized(w) || is_all_caps(w) && w.len() > 1 {
                 continue;
             }
-            let Some(given) = doc.gazetteer.given_name(w) else { continue };
-            if !self.is_name_token(doc, i) || !self.is_name_token(doc, i + 1) || !doc.same_sentence(i, i + 1) {
+            let Some(given) = doc.gazetteer.given_name(w) else {
+                continue;
+            };
+            if !self.is_name_token(doc, i)
+                || !(self.is_name_token(doc, i + 1) || self.particles_at(doc, i + 1) > 0)
+                || !doc.same_sentence(i, i + 1)
+            {
                 continue;
             }
             if self.head(doc.word(i + 1)).is_some() {
@@ -221,7 +312,9 @@ impl Rules {
             if i > 0 && self.is_name_token(doc, i - 1) && doc.same_sentence(i - 1, i) {
                 continue;
             }
-            let Some((end, n)) = self.name_run(doc, i) else { continue };
+            let Some((end, n)) = self.name_run(doc, i) else {
+                continue;
+            };
             if n < 2 {
                 continue;
             }
@@ -232,17 +325,25 @@ impl Rules {
                     continue;
                 }
             }
-            out.push(PersonCand { span: self.span_of(doc, i, end), title: None, affiliation: None, rule: "person_given" });
+            out.push(PersonCand {
+                span: self.span_of(doc, i, end),
+                title: None,
+                affiliation: None,
+                rule: "person_given",
+            });
         }
     }
 
     /// The start of the run of name tokens that ends just before token `end`.
     fn run_before(&self, doc: &Doc, end: usize) -> Option<usize> {
         let mut s = end;
-        while s > 0 && self.is_name_token(doc, s - 1) && doc.same_sentence(s - 1, end.saturating_sub(1)) {
+        while s > 0
+            && self.is_name_token(doc, s - 1)
+            && doc.same_sentence(s - 1, end.saturating_sub(1))
+        {
             s -= 1;
         }
-        (end - s >= 2 && end - s <= 4).then_some(s)
+        (end - s >= 2 && end - s <= 4).then(|| self.name_start(doc, s, end))
     }
 
     fn speakers(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
@@ -253,17 +354,30 @@ impl Rules {
                 continue;
             }
             let after = if according { v + 2 } else { v + 1 };
-            if let Some((end, n)) = self.name_run(doc, after).filter(|_| doc.same_sentence(v, after)) {
+            if let Some((end, n)) = self
+                .name_run(doc, after)
+                .filter(|_| doc.same_sentence(v, after))
+            {
                 let orgish = (after..end).any(|t| self.head(doc.word(t)) == Some(HeadKind::Head));
                 if (2..=4).contains(&n) && !orgish && !self.gaz_covers(doc, after, end) {
-                    out.push(PersonCand { span: self.span_of(doc, after, end), title: None, affiliation: None, rule: "person_speaker" });
+                    out.push(PersonCand {
+                        span: self.span_of(doc, after, end),
+                        title: None,
+                        affiliation: None,
+                        rule: "person_speaker",
+                    });
                 }
             }
             if !according && v > 0 {
                 if let Some(s) = self.run_before(doc, v) {
                     let orgish = (s..v).any(|t| self.head(doc.word(t)).is_some());
                     if !orgish && !self.gaz_covers(doc, s, v) {
-                        out.push(PersonCand { span: self.span_of(doc, s, v), title: None, affiliation: None, rule: "person_speaker" });
+                        out.push(PersonCand {
+                            span: self.span_of(doc, s, v),
+                            title: None,
+                            affiliation: None,
+                            rule: "person_speaker",
+                        });
                     }
                 }
             }
@@ -285,13 +399,19 @@ impl Rules {
             if doc.word(c) != "," || c < 2 {
                 continue;
             }
-            let Some(s) = self.run_before(doc, c) else { continue };
+            let Some(s) = self.run_before(doc, c) else {
+                continue;
+            };
             if s > 0 && self.is_name_token(doc, s - 1) {
+                continue;
+            }
+            if doc.word(c + 1) == "and" {
                 continue;
             }
             // A title within the next three tokens: ", the Executive Director of …".
             let Some(t) = (c + 1..(c + 4).min(doc.tokens.len())).find_map(|k| {
-                doc.gaz_starting(doc.tokens[k].span.start).filter(|g| doc.gaz_kind(g) == EntryKind::Title)
+                doc.gaz_starting(doc.tokens[k].span.start)
+                    .filter(|g| doc.gaz_kind(g) == EntryKind::Title)
             }) else {
                 continue;
             };
@@ -304,8 +424,15 @@ impl Rules {
             if matches!(doc.word(k), "of" | "at" | "for") {
                 if let Some(o) = orgs
                     .iter()
-                    .chain(doc.gaz.iter().filter(|g| doc.gaz_kind(g) != EntryKind::Title).map(|g| &g.span))
-                    .filter(|o| o.start > doc.tokens[k].span.start && o.start <= doc.tokens[k].span.end + 5)
+                    .chain(
+                        doc.gaz
+                            .iter()
+                            .filter(|g| doc.gaz_kind(g) != EntryKind::Title)
+                            .map(|g| &g.span),
+                    )
+                    .filter(|o| {
+                        o.start > doc.tokens[k].span.start && o.start <= doc.tokens[k].span.end + 5
+                    })
                     .min_by_key(|o| o.start)
                 {
                     title = Span::new(title.start, o.end);
@@ -323,7 +450,10 @@ impl Rules {
 }
 
 /// Turns person candidates into mentions.
-pub fn mentions(cands: Vec<PersonCand>, sources: &dyn Fn(&'static str) -> Arc<str>) -> Vec<Mention> {
+pub fn mentions(
+    cands: Vec<PersonCand>,
+    sources: &dyn Fn(&'static str) -> Arc<str>,
+) -> Vec<Mention> {
     cands
         .into_iter()
         .map(|c| {

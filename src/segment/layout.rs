@@ -41,8 +41,13 @@ pub fn is_list_item(line: &str) -> bool {
         (digits, true)
     } else {
         let letters = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
-        let roman = bytes[..letters].iter().all(|b| matches!(b, b'i' | b'v' | b'x'));
-        (letters, letters == 1 || (roman && letters > 0 && letters <= 4))
+        let roman = bytes[..letters]
+            .iter()
+            .all(|b| matches!(b, b'i' | b'v' | b'x'));
+        (
+            letters,
+            letters == 1 || (roman && letters > 0 && letters <= 4),
+        )
     };
     if !ok || marker_end + 1 >= bytes.len() {
         return false;
@@ -62,7 +67,10 @@ fn lines(text: &str) -> Vec<Line> {
         let end = nl.unwrap_or(bytes.len());
         let line = &text[start..end];
         let trimmed = line.trim_matches(is_space);
-        let first_word = trimmed.split(is_space).next().map_or(0, |w| w.chars().count());
+        let first_word = trimmed
+            .split(is_space)
+            .next()
+            .map_or(0, |w| w.chars().count());
         out.push(Line {
             span: Span::new(start, end),
             chars: trimmed.chars().count(),
@@ -74,7 +82,11 @@ fn lines(text: &str) -> Vec<Line> {
         match nl {
             None => break,
             Some(i) => {
-                start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if start == bytes.len() {
                     break;
                 }
@@ -86,25 +98,36 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// The wrap width of a hard-wrapped text, or `None` when its line breaks are all intended.
 ///
-/// A text is taken as wrapped when most of its line breaks inside paragraphs are ones a
-/// fixed-width wrap would have made: the next line's first word would not have fitted.
+/// A line break inside a paragraph is consistent with wrapping at width `w` when the line fits
+/// (`len <= w`) and the next line's first word would not have (`len + 1 + word > w`). Each
+/// break thus allows an interval of widths; the width most breaks allow is the wrap width, if
+/// at least three breaks and half of all breaks allow it.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let width = lines.iter().map(|l| l.chars).max()?;
-    if width > 200 || width < 30 {
-        return None;
-    }
-    let (mut pairs, mut wrapped) = (0, 0);
+    let mut events: Vec<(usize, i32)> = Vec::new();
+    let mut pairs = 0;
     for w in lines.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         if a.blank || b.blank || b.list_item {
             continue;
         }
         pairs += 1;
-        if a.chars + 1 + b.first_word >= width {
-            wrapped += 1;
+        let lo = a.chars.max(40);
+        let hi = a.chars + b.first_word;
+        if lo <= hi && hi <= 240 {
+            events.push((lo, 1));
+            events.push((hi + 1, -1));
         }
     }
-    (wrapped >= 2 && wrapped * 2 >= pairs).then_some(width)
+    events.sort_unstable();
+    let (mut cur, mut best, mut best_w) = (0, 0, 0);
+    for (w, d) in events {
+        cur += d;
+        if cur > best {
+            best = cur;
+            best_w = w;
+        }
+    }
+    (best >= 3 && best * 2 >= pairs).then_some(best_w)
 }
 
 /// The stretches of `text` between hard breaks, in order.
@@ -123,7 +146,8 @@ pub fn blocks(text: &str) -> Vec<Span> {
         let soft = match (cur, i.checked_sub(1).map(|p| &lines[p])) {
             (Some(_), Some(prev)) if !prev.blank && !line.list_item => {
                 line.starts_lower
-                    || width.is_some_and(|w| prev.chars + 1 + line.first_word >= w)
+                    || width
+                        .is_some_and(|w| prev.chars <= w && prev.chars + 1 + line.first_word > w)
             }
             _ => false,
         };

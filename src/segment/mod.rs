@@ -33,6 +33,8 @@ pub enum AbbrevKind {
     General,
     /// A name written with "!" ("Yahoo!").
     Bang,
+    /// A word that, before a colon, ends a heading ("Media contact:").
+    Heading,
 }
 
 /// The sentence segmenter. Build it once and share it; segmenting takes `&self`.
@@ -53,6 +55,7 @@ impl Segmenter {
                 "month" => AbbrevKind::Month,
                 "general" => AbbrevKind::General,
                 "bang" => AbbrevKind::Bang,
+                "heading" => AbbrevKind::Heading,
                 other => {
                     return Err(crate::error::Error::Data {
                         file: "abbreviations.tsv",

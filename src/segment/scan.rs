@@ -8,7 +8,10 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '{' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '{' | '¿' | '¡'
+    )
 }
 
 /// The token that ends just before byte `at` (a period's position): back to the previous
@@ -37,7 +40,23 @@ fn word_at(text: &str, at: usize) -> &str {
 fn is_initialism(tok: &str) -> bool {
     let b = tok.as_bytes();
     b.len() >= 3
-        && b.iter().enumerate().all(|(i, &c)| if i % 2 == 0 { c.is_ascii_alphabetic() } else { c == b'.' })
+        && b.iter().enumerate().all(|(i, &c)| {
+            if i % 2 == 0 {
+                c.is_ascii_alphabetic()
+            } else {
+                c == b'.'
+            }
+        })
+}
+
+/// True when the period at `p` closes a list marker at the start of its line ("1.", "2.").
+fn is_list_marker(text: &str, p: usize, floor: usize) -> bool {
+    let line_start = text[floor..p].rfind('\n').map_or(floor, |i| floor + i + 1);
+    let head = text[line_start..p].trim_start_matches(is_space);
+    !head.is_empty()
+        && head.len() <= 3
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && super::layout::is_list_item(&text[line_start..])
 }
 
 enum Verdict {
@@ -84,7 +103,10 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
                 .map(|o| i + o)
                 .or(Some(usize::MAX));
         }
-        let punct = memchr::memchr3(b'.', b'!', b'?', &bytes[i..block.end]).map(|o| i + o);
+        let punct = bytes[i..block.end]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | b':'))
+            .map(|o| i + o);
         let p = match (punct, ellipsis.filter(|&e| e != usize::MAX)) {
             (Some(a), Some(b)) => a.min(b),
             (Some(a), None) => a,
@@ -96,7 +118,11 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
         let mut dots = 0;
         loop {
             let rest = &text[e..block.end];
-            if let Some(c) = rest.chars().next().filter(|c| matches!(c, '.' | '!' | '?' | '…')) {
+            if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '.' | '!' | '?' | '…'))
+            {
                 dots += usize::from(c == '.');
                 e += c.len_utf8();
             } else if rest.starts_with(" .") && dots > 0 {
@@ -106,10 +132,37 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
             }
         }
         let mark = text[p..].chars().next().unwrap_or('.');
+        if mark == ':' {
+            // "Media contact:" ends a heading even when the name follows on the same line.
+            let after_colon = &text[p + 1..block.end];
+            let spaced = after_colon.starts_with(is_space);
+            let next_upper = after_colon
+                .trim_start_matches(is_space)
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase());
+            let word = token_before(text, p, start);
+            if spaced && next_upper && seg.abbreviation(word) == Some(AbbrevKind::Heading) {
+                let next =
+                    p + 1 + (after_colon.len() - after_colon.trim_start_matches(is_space).len());
+                push_trimmed(text, Span::new(start, p + 1), out);
+                start = next;
+            }
+            i = p + 1;
+            continue;
+        }
+        if mark == '.' && is_list_marker(text, p, start) {
+            i = p + 1;
+            continue;
+        }
         let single_period = e == p + 1 && mark == '.';
         // Closing quotes and brackets belong to the sentence they close.
         let mut close = e;
-        while let Some(c) = text[close..block.end].chars().next().filter(|&c| is_closer(c)) {
+        while let Some(c) = text[close..block.end]
+            .chars()
+            .next()
+            .filter(|&c| is_closer(c))
+        {
             close += c.len_utf8();
         }
         i = close.max(p + 1);
@@ -122,7 +175,10 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
             let prev = token_before(text, p, start);
             let glued = single_period
                 && after.is_uppercase()
-                && text[close + after.len_utf8()..].chars().next().is_some_and(|c| c.is_lowercase())
+                && text[close + after.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
                 && prev.len() >= 3
                 && prev.chars().all(|c| c.is_lowercase());
             if !glued {
@@ -138,7 +194,10 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
         }
         let nc = text[next..].chars().next().unwrap_or(' ');
         let first_letter = text[next..].chars().find(|c| !is_opener(*c)).unwrap_or(' ');
-        if nc.is_lowercase() || first_letter.is_lowercase() || matches!(nc, ',' | ';' | ':' | ')' | '-') {
+        if nc.is_lowercase()
+            || first_letter.is_lowercase()
+            || matches!(nc, ',' | ';' | ':' | ')' | '-')
+        {
             continue;
         }
         let verdict = match mark {

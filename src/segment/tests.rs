@@ -5,10 +5,20 @@ use super::*;
 
 #[test]
 fn list_markers() {
-    for yes in ["- a", "• a", "* a", "1. a", "12) a", "a) a", "(i) a", "(iv) a", "(3) a"] {
+    for yes in [
+        "- a", "• a", "* a", "1. a", "12) a", "a) a", "(i) a", "(iv) a", "(3) a",
+    ] {
         assert!(is_list_item(yes), "{yes:?}");
     }
-    for no in ["-a", "1.5 million", "2018. The", "a. b", "The (i) thing", "(abcde) x", "ii. a"] {
+    for no in [
+        "-a",
+        "1.5 million",
+        "2018. The",
+        "a. b",
+        "The (i) thing",
+        "(abcde) x",
+        "ii. a",
+    ] {
         assert!(!is_list_item(no), "{no:?}");
     }
 }
