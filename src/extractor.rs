@@ -275,6 +275,7 @@ impl Extractor {
             &self.source("org_short_form"),
         );
 
+        let doc_date_text = doc_date.map(|d| d.format("%Y-%m-%d").to_string());
         let dateline_place = dateline.first().and_then(|s| {
             mentions
                 .iter()
@@ -288,6 +289,17 @@ impl Extractor {
             dateline_place,
             dateline_sentence: dateline_place
                 .map(|i| sentence_of(&sentences, mentions[i].span.start)),
+            doc_date: doc_date_text.as_deref(),
+            dateline_date: mentions.iter().position(|m| {
+                let s = sentence_of(&sentences, m.span.start);
+                m.kind == EntityKind::Date
+                    && opts.date.is_none()
+                    && m.value.as_str() == doc_date_text.as_deref()
+                    && s <= 3
+                    && sentences
+                        .get(s)
+                        .is_some_and(|x| m.span.start - x.start < 80)
+            }),
         };
         let events = self.events.find(&edoc);
         self.record(text, opts, title, doc_date, &sentences, &mentions, events)

@@ -229,8 +229,9 @@ impl Grammar {
                 "month_range",
                 Kind::MonthRange,
                 format!(
-                    r"{B}{PRE}(?P<span>{}{CONN}{}(?:,?\s+{})?)",
+                    r"{B}{PRE}(?P<span>{}(?:\s+{})?{CONN}{}(?:,?\s+{})?)",
                     m("m1"),
+                    y("y1"),
                     m("m2"),
                     y("y")
                 ),
@@ -483,12 +484,16 @@ fn next_word(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
-/// A connector "and" makes a range only after "between".
+/// A connector "and" makes a range only after "between" ("between 2 and 9 April"), or
+/// between consecutive days ("on 11 and 12 August").
 fn connector_ok(c: &Captures) -> bool {
     let and = c.name("c").is_some_and(|m| m.as_str().trim() == "and");
-    !and || c
+    let between = c
         .name("pre")
-        .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"))
+        .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"));
+    let consecutive = matches!((num(c, "d1"), num(c, "d2")), (Some(a), Some(b)) if b == a + 1)
+        && c.name("m1").is_none();
+    !and || between || consecutive
 }
 
 /// A number glued to currency, a symbol or other digits is not a date.
@@ -577,15 +582,16 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 return None;
             }
             let (m1, m2) = (month(c, "m1", lx)?, month(c, "m2", lx)?);
-            if m1 == m2 {
+            if m1 == m2 && c.name("y1").is_none() {
                 return None;
             }
-            match year(c, "y") {
-                Some(y) => {
-                    let y1 = if m2 < m1 { y - 1 } else { y };
+            match (year(c, "y1"), year(c, "y")) {
+                (y1, Some(y)) => {
+                    let y1 = y1.unwrap_or(if m2 < m1 { y - 1 } else { y });
                     Some(Expr::Range(Point::Month(y1, m1), Point::Month(y, m2)))
                 }
-                None => Some(Expr::MonthRange { m1, m2 }),
+                (None, None) => Some(Expr::MonthRange { m1, m2 }),
+                (Some(_), None) => None,
             }
         }
         Kind::Dmy | Kind::Mdy => {

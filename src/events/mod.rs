@@ -23,7 +23,9 @@ use std::sync::Arc;
 enum Condition {
     Always,
     Object(String),
+    NotObject(String),
     Near(String),
+    Capitalized,
     By,
     Subject,
     Speaker,
@@ -78,6 +80,10 @@ pub struct EventDoc<'a> {
     pub dateline_place: Option<usize>,
     /// Sentence index of the dateline.
     pub dateline_sentence: Option<usize>,
+    /// Index of the DATE entity of the dateline (never an event's own date).
+    pub dateline_date: Option<usize>,
+    /// The document date, `YYYY-MM-DD`.
+    pub doc_date: Option<&'a str>,
 }
 
 const FUTURE: &[&str] = &[
@@ -95,6 +101,10 @@ const FUTURE: &[&str] = &[
     "upcoming",
     "planned",
     "to be",
+];
+const DEMAND: &[&str] = &[
+    "should", "must", "to", "urge", "urged", "urges", "calls", "called", "demand", "demanded",
+    "ought",
 ];
 const NEGATION: &[&str] = &["not", "n't", "never", "failed", "refused", "declined", "no"];
 const LOCATIVE: &[&str] = &[
@@ -148,6 +158,10 @@ impl EventTagger {
                     _ if c == "by" => Condition::By,
                     _ if c == "subj" => Condition::Subject,
                     _ if c == "speaker" => Condition::Speaker,
+                    _ if c == "cap" => Condition::Capitalized,
+                    Some(("!obj", class)) if classes.contains_key(class) => {
+                        Condition::NotObject(class.into())
+                    }
                     Some(("obj", class)) if classes.contains_key(class) => {
                         Condition::Object(class.into())
                     }
@@ -241,7 +255,9 @@ impl EventTagger {
             let holds = |c: &Condition| match c {
                 Condition::Always => true,
                 Condition::Object(class) => words(te, te + 8).any(|w| self.in_class(class, w)),
+                Condition::NotObject(class) => !words(te, te + 3).any(|w| self.in_class(class, w)),
                 Condition::Near(class) => words(t0, t1).any(|w| self.in_class(class, w)),
+                Condition::Capitalized => doc.text[s..e].starts_with(char::is_uppercase),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
                 Condition::Subject => ents.iter().any(|&i| {
                     doc.entities[i].span.end <= s && doc.entities[i].kind != EntityKind::Date
@@ -262,6 +278,13 @@ impl EventTagger {
                 continue;
             };
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
+            // "should investigate", "urged them to drop charges": demanded, not done.
+            let demanded = &*rule.kind != "statement"
+                && words(ts.saturating_sub(3), ts)
+                    .any(|w| DEMAND.contains(&w.to_lowercase().as_str()));
+            if demanded {
+                continue;
+            }
             let trigger_text = key[m.start()..m.end()].to_lowercase();
             let participants = self.participants(doc, &ents, trigger, rule, &trigger_text);
             let date = ents
@@ -278,8 +301,17 @@ impl EventTagger {
                     !(before.ends_with("since")
                         || before.ends_with("until")
                         || before.ends_with("by"))
+                        && Some(i) != doc.dateline_date
                 })
-                .min_by_key(|&i| distance(doc.entities[i].span, trigger));
+                // The most specific date, then the nearest.
+                .max_by_key(|&i| {
+                    let v = doc.entities[i].value.as_str().unwrap_or("");
+                    let granularity = v.split('/').next().unwrap_or("").len();
+                    (
+                        granularity,
+                        std::cmp::Reverse(distance(doc.entities[i].span, trigger)),
+                    )
+                });
             let location = ents
                 .iter()
                 .copied()
@@ -297,6 +329,17 @@ impl EventTagger {
                     .dateline_place
                     .filter(|_| doc.dateline_sentence == Some(sent)));
             let before: Vec<&str> = words(ts.saturating_sub(6), ts).collect();
+            let date = date.filter(|&i| {
+                // An asserted event does not happen after the release's date.
+                let v = doc.entities[i].value.as_str().unwrap_or("");
+                let after_doc = doc.doc_date.is_some_and(|d| {
+                    v.len() >= 7
+                        && v.as_bytes()[4] == b'-'
+                        && v.as_bytes()[5].is_ascii_digit()
+                        && v[..v.len().min(10)] > d[..v.len().min(10)]
+                });
+                !(after_doc && said_like)
+            });
             let modality = if before
                 .iter()
                 .any(|w| NEGATION.contains(&w.to_lowercase().as_str()))
@@ -330,7 +373,14 @@ impl EventTagger {
         let mut seen: HashSet<(usize, Arc<str>)> = HashSet::new();
         found
             .into_iter()
-            .filter(|(e, said)| !(*said && strong.contains(&e.sentence)))
+            .filter(|(e, said)| {
+                // "said" yields to a stronger event of its sentence unless a person is quoted.
+                let person = e
+                    .participants
+                    .iter()
+                    .any(|(i, _)| doc.entities[*i].kind == EntityKind::Person);
+                !(*said && strong.contains(&e.sentence) && !person)
+            })
             .filter(|(e, _)| seen.insert((e.sentence, e.kind.clone())))
             .map(|(e, _)| e)
             .collect()

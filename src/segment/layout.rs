@@ -13,6 +13,8 @@ struct Line {
     blank: bool,
     list_item: bool,
     starts_lower: bool,
+    /// The line starts with an e-mail address or a web address (a contact line).
+    starts_address: bool,
 }
 
 /// True when a (left-trimmed) line starts with a list marker: `-`, `•`, `*`, `–`, `1.`, `1)`,
@@ -78,6 +80,10 @@ fn lines(text: &str) -> Vec<Line> {
             blank: trimmed.is_empty(),
             list_item: is_list_item(trimmed),
             starts_lower: trimmed.chars().next().is_some_and(|c| c.is_lowercase()),
+            starts_address: {
+                let w = trimmed.split(is_space).next().unwrap_or("");
+                w.contains('@') || w.starts_with("http") || w.starts_with("www.")
+            },
         });
         match nl {
             None => break,
@@ -127,7 +133,9 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
             best_w = w;
         }
     }
-    (best >= 3 && best * 2 >= pairs).then_some(best_w)
+    // Two breaks suffice when they are all there is and the lines are long.
+    let enough = (best >= 3 && best * 2 >= pairs) || (best >= 2 && best == pairs && best_w >= 60);
+    enough.then_some(best_w)
 }
 
 /// The stretches of `text` between hard breaks, in order.
@@ -145,7 +153,7 @@ pub fn blocks(text: &str) -> Vec<Span> {
         }
         let soft = match (cur, i.checked_sub(1).map(|p| &lines[p])) {
             (Some(_), Some(prev)) if !prev.blank && !line.list_item => {
-                line.starts_lower
+                (line.starts_lower && !line.starts_address)
                     || width
                         .is_some_and(|w| prev.chars <= w && prev.chars + 1 + line.first_word > w)
             }

@@ -29,8 +29,10 @@ pub enum AbbrevKind {
     Number,
     /// A month or weekday form ("Oct.").
     Month,
-    /// May end a sentence ("U.S.", "Inc.", "etc.").
+    /// May end a sentence ("U.S.", "etc.").
     General,
+    /// A company-form suffix ("Inc.", "plc."): often the end of a sentence.
+    Company,
     /// A name written with "!" ("Yahoo!").
     Bang,
     /// A word that, before a colon, ends a heading ("Media contact:").
@@ -54,6 +56,7 @@ impl Segmenter {
                 "number" => AbbrevKind::Number,
                 "month" => AbbrevKind::Month,
                 "general" => AbbrevKind::General,
+                "company" => AbbrevKind::Company,
                 "bang" => AbbrevKind::Bang,
                 "heading" => AbbrevKind::Heading,
                 other => {

@@ -85,6 +85,17 @@ impl Segmenter {
                 Verdict::Continue
             }
             Some(_) if starter => Verdict::End,
+            Some(AbbrevKind::Company) => {
+                // "Vodafone plc. Shares fell.": a capitalized word, then a lowercase one.
+                let after_word = &text[next + next_word.len()..];
+                let following = after_word.trim_start_matches(is_space);
+                let lower_next = following.chars().next().is_some_and(|c| c.is_lowercase());
+                if next_char.is_uppercase() && after_word.starts_with(' ') && lower_next {
+                    Verdict::End
+                } else {
+                    Verdict::Continue
+                }
+            }
             Some(_) => Verdict::Continue,
         }
     }
@@ -179,8 +190,9 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_lowercase())
-                && prev.len() >= 3
-                && prev.chars().all(|c| c.is_lowercase());
+                && prev.chars().count() >= 3
+                && prev.chars().all(char::is_alphabetic)
+                && prev.chars().skip(1).all(char::is_lowercase);
             if !glued {
                 continue;
             }
