@@ -15,14 +15,6 @@ fn bad(file: &str, line: usize, message: impl Into<String>) -> Error {
     }
 }
 
-fn split_list(s: &str) -> Vec<String> {
-    s.split('|')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 /// Parses one gazetteer file named `file` (for messages and the `source` field).
 pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
     let source: Arc<str> = Arc::from(format!("gazetteer:{file}"));
@@ -87,22 +79,20 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
                 }
             }
         }
-        let mut attrs = Vec::new();
         for kv in f[7].split(';').map(str::trim).filter(|x| !x.is_empty()) {
-            let Some((k, v)) = kv.split_once('=') else {
+            if !kv.contains('=') {
                 return Err(bad(file, n, format!("attribute {kv:?} is not key=value")));
-            };
-            attrs.push((k.trim().to_string(), v.trim().to_string()));
+            }
         }
         out.push(Entry {
             id: Arc::from(id),
             kind,
-            subtype: f[2].trim().to_string(),
+            subtype: f[2].trim().into(),
             canonical: Arc::from(canonical),
-            aliases: split_list(f[4]),
-            acronyms: split_list(f[5]),
+            aliases: f[4].into(),
+            acronyms: f[5].into(),
             flags,
-            attrs,
+            attrs: f[7].into(),
             source: source.clone(),
         });
     }
@@ -121,7 +111,8 @@ mod tests {
         let ok = format!("# c\n{HEADER}\norg:x\tORG\tigo\tX Org\tThe X\tXO\tci\tparent=org:un\t\n");
         let e = parse("t.tsv", &ok).unwrap();
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].acronyms, vec!["XO"]);
+        assert_eq!(e[0].acronyms().collect::<Vec<_>>(), vec!["XO"]);
+        assert_eq!(e[0].attr("parent"), Some("org:un"));
         assert!(e[0].flags.case_insensitive);
         let short = format!("{HEADER}\norg:x\tORG\n");
         let err = parse("t.tsv", &short).unwrap_err().to_string();

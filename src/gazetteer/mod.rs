@@ -56,7 +56,8 @@ pub struct Flags {
     pub no_auto: bool,
 }
 
-/// One gazetteer entry.
+/// One gazetteer entry. The list columns are kept as written and split on use, so that
+/// loading tens of thousands of entries allocates little.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Unique id, the `kb_id` of what it matches (`org:unodc`).
@@ -64,28 +65,48 @@ pub struct Entry {
     /// What it names.
     pub kind: EntryKind,
     /// Finer class (`un_fund`, `country`, `honorific`, …).
-    pub subtype: String,
+    pub subtype: Box<str>,
     /// Canonical name.
     pub canonical: Arc<str>,
-    /// Other names.
-    pub aliases: Vec<String>,
-    /// Acronyms (matched case-exactly).
-    pub acronyms: Vec<String>,
+    /// Other names, `|`-separated.
+    pub aliases: Box<str>,
+    /// Acronyms (matched case-exactly), `|`-separated.
+    pub acronyms: Box<str>,
     /// Matching flags.
     pub flags: Flags,
-    /// `key=value` attributes.
-    pub attrs: Vec<(String, String)>,
+    /// `key=value` attributes, `;`-separated.
+    pub attrs: Box<str>,
     /// `gazetteer:FILE`.
     pub source: Arc<str>,
+}
+
+/// The items of a `|`-separated column.
+fn items(list: &str) -> impl Iterator<Item = &str> {
+    list.split('|').map(str::trim).filter(|x| !x.is_empty())
 }
 
 impl Entry {
     /// The value of attribute `k`.
     pub fn attr(&self, k: &str) -> Option<&str> {
+        self.attr_pairs().find(|(key, _)| *key == k).map(|(_, v)| v)
+    }
+
+    /// All `key=value` attributes.
+    pub fn attr_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.attrs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
+            .split(';')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.trim(), v.trim()))
+    }
+
+    /// The other names.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> {
+        items(&self.aliases)
+    }
+
+    /// The acronyms.
+    pub fn acronyms(&self) -> impl Iterator<Item = &str> {
+        items(&self.acronyms)
     }
 
     fn prominence(&self) -> u64 {
@@ -93,7 +114,7 @@ impl Entry {
             .attr("pop")
             .and_then(|p| p.parse::<u64>().ok())
             .unwrap_or(0);
-        let base = match (self.kind, self.subtype.as_str()) {
+        let base = match (self.kind, &*self.subtype) {
             (EntryKind::Org, s) if s.starts_with("un") => 40_000_000_000,
             (EntryKind::Org, _) => 30_000_000_000,
             (EntryKind::Loc, "country") => 35_000_000_000,
@@ -212,7 +233,7 @@ impl Gazetteer {
         let mut acronyms = HashMap::new();
         let mut demonyms = HashSet::new();
         for (i, e) in entries.iter().enumerate() {
-            for (k, v) in &e.attrs {
+            for (k, v) in e.attr_pairs() {
                 if k == "adj" || k == "demonym" {
                     demonyms.extend(v.split('|').map(str::to_string));
                 }
@@ -220,9 +241,7 @@ impl Gazetteer {
             let idx = i as u32;
             match e.kind {
                 EntryKind::Person => {
-                    for n in std::iter::once(e.canonical.as_ref())
-                        .chain(e.aliases.iter().map(String::as_str))
-                    {
+                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases()) {
                         given.insert(
                             key(n),
                             GivenName {
@@ -233,25 +252,23 @@ impl Gazetteer {
                     continue;
                 }
                 EntryKind::Particle => {
-                    for n in std::iter::once(e.canonical.as_ref())
-                        .chain(e.aliases.iter().map(String::as_str))
-                    {
+                    for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases()) {
                         particles.insert(key(n));
                     }
                     continue;
                 }
                 _ => {}
             }
-            for a in &e.acronyms {
+            for a in e.acronyms() {
                 acronyms.entry(fold(a).into_owned()).or_insert(idx);
             }
             if e.flags.no_auto {
                 continue;
             }
             let names = std::iter::once(e.canonical.as_ref())
-                .chain(e.aliases.iter().map(String::as_str))
+                .chain(e.aliases())
                 .map(|n| (n, NameForm::Name))
-                .chain(e.acronyms.iter().map(|a| (a.as_str(), NameForm::Acronym)));
+                .chain(e.acronyms().map(|a| (a, NameForm::Acronym)));
             for (name, form) in names {
                 let exact = fold(name).trim().to_string();
                 if exact.is_empty() {
@@ -275,9 +292,10 @@ impl Gazetteer {
                 }
             }
         }
+        // Patterns are lowercase and matched against a lowercased copy of the key: a smaller,
+        // faster automaton than an ASCII-case-insensitive one.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&pattern_keys)
             .map_err(|e| Error::Gazetteer {
                 file: "(all)".into(),
@@ -329,61 +347,33 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
         let norm = Normalized::new(text);
         let k = norm.text.as_ref();
-        let kb = k.as_bytes();
+
         let mut caps_lines: HashMap<usize, bool> = HashMap::new();
         let mut found: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(k) {
+        let lower = k.to_ascii_lowercase();
+        let mut at = 0;
+        while at < k.len() {
+            let Some(m) = self
+                .automaton
+                .find(aho_corasick::Input::new(&lower).span(at..k.len()))
+            else {
+                break;
+            };
             let (s, e) = (m.start(), m.end());
-            let before_ok =
-                s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
-            let after_ok =
-                e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
-            // "US$12 million" names a currency, not a place.
-            if !before_ok || !after_ok || kb.get(e) == Some(&b'$') {
-                continue;
-            }
-            let surface = &k[s..e];
-            let mut ok: Vec<u32> = Vec::new();
-            let mut form = NameForm::Name;
-            for c in &self.patterns[m.pattern().as_usize()] {
-                let entry = &self.entries[c.entry as usize];
-                let exact = surface == c.exact;
-                let pass = match c.form {
-                    NameForm::Acronym => {
-                        exact
-                            && !((surface.len() <= 3 || entry.flags.ambiguous)
-                                && *caps_lines
-                                    .entry(line_start(text, norm.original(s)))
-                                    .or_insert_with(|| is_caps_line(text, norm.original(s))))
-                    }
-                    NameForm::Name if entry.flags.ambiguous => exact && has_place_context(k, s, e),
-                    NameForm::Name => {
-                        entry.flags.case_insensitive
-                            || entry.kind == EntryKind::Title
-                            || exact
-                            || case_variant(surface, &c.exact)
-                    }
-                };
-                if pass {
-                    if ok.is_empty() {
-                        form = c.form;
-                    }
-                    ok.push(c.entry);
+            match self.verify(text, &norm, &mut caps_lines, m.pattern().as_usize(), s, e) {
+                Some(f) => {
+                    found.push(f);
+                    at = e;
                 }
-            }
-            if !ok.is_empty() {
-                // "The Netherlands": the article stays outside unless it is part of the name
-                // ("The Hague").
-                let mut start = s;
-                if surface.len() > 4 && surface[..4].eq_ignore_ascii_case("the ") {
-                    let keeps = ok
-                        .iter()
-                        .any(|&i| self.entries[i as usize].canonical.starts_with("The "));
-                    if !keeps {
-                        start = s + 4;
-                    }
+                None if s > 0
+                    && crate::text::char_before(k, s).is_some_and(char::is_alphanumeric) =>
+                {
+                    // Started inside a word: nothing can start before the word ends.
+                    at = k[s..]
+                        .find(|c: char| !c.is_alphanumeric())
+                        .map_or(k.len(), |x| s + x);
                 }
-                found.push((Span::new(norm.original(start), norm.original(e)), ok, form));
+                None => at = s + k[s..].chars().next().map_or(1, char::len_utf8),
             }
         }
         found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
@@ -419,6 +409,73 @@ impl Gazetteer {
                 }
             })
             .collect()
+    }
+
+    /// Checks one automaton match against word boundaries and its candidates' case and
+    /// context rules; returns the span (original offsets) and the entries that pass.
+    fn verify(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        caps_lines: &mut HashMap<usize, bool>,
+        pattern: usize,
+        s: usize,
+        e: usize,
+    ) -> Option<(Span, Vec<u32>, NameForm)> {
+        let k = norm.text.as_ref();
+        let kb = k.as_bytes();
+        let before_ok =
+            s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
+        let after_ok =
+            e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
+        // "US$12 million" names a currency, not a place.
+        if !before_ok || !after_ok || kb.get(e) == Some(&b'$') {
+            return None;
+        }
+        let surface = &k[s..e];
+        let mut ok: Vec<u32> = Vec::new();
+        let mut form = NameForm::Name;
+        for c in &self.patterns[pattern] {
+            let entry = &self.entries[c.entry as usize];
+            let exact = surface == c.exact;
+            let pass = match c.form {
+                NameForm::Acronym => {
+                    exact
+                        && !((surface.len() <= 3 || entry.flags.ambiguous)
+                            && *caps_lines
+                                .entry(line_start(text, norm.original(s)))
+                                .or_insert_with(|| is_caps_line(text, norm.original(s))))
+                }
+                NameForm::Name if entry.flags.ambiguous => exact && has_place_context(k, s, e),
+                NameForm::Name => {
+                    entry.flags.case_insensitive
+                        || entry.kind == EntryKind::Title
+                        || exact
+                        || case_variant(surface, &c.exact)
+                }
+            };
+            if pass {
+                if ok.is_empty() {
+                    form = c.form;
+                }
+                ok.push(c.entry);
+            }
+        }
+        if !ok.is_empty() {
+            // "The Netherlands": the article stays outside unless it is part of the name
+            // ("The Hague").
+            let mut start = s;
+            if surface.len() > 4 && surface[..4].eq_ignore_ascii_case("the ") {
+                let keeps = ok
+                    .iter()
+                    .any(|&i| self.entries[i as usize].canonical.starts_with("The "));
+                if !keeps {
+                    start = s + 4;
+                }
+            }
+            return Some((Span::new(norm.original(start), norm.original(e)), ok, form));
+        }
+        None
     }
 }
 

@@ -211,13 +211,13 @@ impl Rules {
                 continue;
             }
             let entry = doc.gazetteer.entry(g.entry);
-            let mut title: Option<Span> = (entry.subtype != "honorific").then_some(g.span);
+            let mut title: Option<Span> = (&*entry.subtype != "honorific").then_some(g.span);
             // Chained titles: "H.E. Mr.", "Deputy Prime Minister".
             let mut end = g.span.end;
             while let Some(next) = doc.gaz.get(k).filter(|n| {
                 doc.gaz_kind(n) == EntryKind::Title && doc.text[end..n.span.start].trim().is_empty()
             }) {
-                if doc.gazetteer.entry(next.entry).subtype != "honorific" {
+                if &*doc.gazetteer.entry(next.entry).subtype != "honorific" {
                     title = Some(Span::new(
                         title.map_or(next.span.start, |t| t.start),
                         next.span.end,
