@@ -394,18 +394,27 @@ impl EventTagger {
         rule: &TriggerRule,
         trigger_text: &str,
     ) -> Vec<(usize, Arc<str>)> {
+        let word_before = |i: usize| {
+            let before = doc.text[..doc.entities[i].span.start].trim_end();
+            before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        // Places take part only as countries acting (donors, signatories, hosts), not as
+        // the scene of the event.
         let named = |i: usize| {
             let en = &doc.entities[i];
             match en.kind {
                 EntityKind::Person | EntityKind::Org => true,
                 EntityKind::Loc => {
-                    let before = doc.text[..en.span.start].trim_end();
-                    let w = before
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("");
-                    !LOCATIVE.contains(&w.to_lowercase().as_str())
-                        && i != doc.dateline_place.unwrap_or(usize::MAX)
+                    en.kb_id
+                        .as_deref()
+                        .is_some_and(|k| k.starts_with("loc:country:"))
+                        && !LOCATIVE.contains(&word_before(i).as_str())
+                        && Some(i) != doc.dateline_place
+                        && !doc.text[..en.span.start].trim_end().ends_with('(')
                 }
                 EntityKind::Date => false,
             }
@@ -420,24 +429,55 @@ impl EventTagger {
                 .iter()
                 .any(|&p| doc.entities[p].affiliation == Some(doc.entities[i].span))
         };
+        let tokens_between = |a: usize, b: usize| {
+            crate::tokens::first_at(doc.tokens, b)
+                .saturating_sub(crate::tokens::first_at(doc.tokens, a))
+        };
         let statement = &*rule.kind == "statement" || &*rule.kind == "condemnation";
         let mut out: Vec<(usize, Arc<str>)> = Vec::new();
         if statement {
-            // The speaker: the nearest named entity before the trigger, else right after it.
-            let speaker = ents
+            let speaker_ok = |i: usize| {
+                matches!(doc.entities[i].kind, EntityKind::Person | EntityKind::Org)
+                    && !affiliated(i)
+            };
+            // The speaker: a person right after the trigger ("said Dr. X"), else the nearest
+            // person or body right before it, else the nearest person, else the nearest body.
+            let after = ents.iter().copied().find(|&i| {
+                doc.entities[i].kind == EntityKind::Person
+                    && doc.entities[i].span.start >= trigger.end
+                    && tokens_between(trigger.end, doc.entities[i].span.start) <= 3
+            });
+            let before = ents
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    named(i) && doc.entities[i].span.end <= trigger.start && !affiliated(i)
-                })
+                .filter(|&i| speaker_ok(i) && doc.entities[i].span.end <= trigger.start)
                 .max_by_key(|&i| doc.entities[i].span.end)
-                .or_else(|| {
-                    ents.iter()
-                        .copied()
-                        .find(|&i| named(i) && doc.entities[i].span.start >= trigger.end)
-                });
+                .filter(|&i| tokens_between(doc.entities[i].span.end, trigger.start) <= 6);
+            let nearest = |kind: EntityKind| {
+                ents.iter()
+                    .copied()
+                    .filter(|&i| doc.entities[i].kind == kind && speaker_ok(i))
+                    .min_by_key(|&i| distance(doc.entities[i].span, trigger))
+            };
+            let speaker = after
+                .or(before)
+                .or_else(|| nearest(EntityKind::Person))
+                .or_else(|| nearest(EntityKind::Org));
             if let Some(s) = speaker {
                 out.push((s, rule.before_role.clone()));
+                // "WFP and UNHCR warned": the bodies joined to the speaker speak too.
+                for &i in ents {
+                    if i != s
+                        && speaker_ok(i)
+                        && doc.entities[i].span.end <= doc.entities[s].span.start
+                    {
+                        let gap =
+                            doc.text[doc.entities[i].span.end..doc.entities[s].span.start].trim();
+                        if gap == "and" || gap == "," {
+                            out.push((i, rule.before_role.clone()));
+                        }
+                    }
+                }
             }
             if CALL_ON.contains(&trigger_text) || &*rule.kind == "condemnation" {
                 if let Some(a) = ents.iter().copied().find(|&i| {
@@ -449,19 +489,33 @@ impl EventTagger {
                     out.push((a, rule.after_role.clone()));
                 }
             }
-            return out;
-        }
-        for &i in ents {
-            if !named(i) || affiliated(i) || out.len() >= 6 {
-                continue;
+        } else {
+            for &i in ents {
+                if !named(i) || affiliated(i) || out.len() >= 6 {
+                    continue;
+                }
+                let role = if doc.entities[i].span.end <= trigger.start {
+                    &rule.before_role
+                } else {
+                    &rule.after_role
+                };
+                out.push((i, role.clone()));
             }
-            let role = if doc.entities[i].span.end <= trigger.start {
-                &rule.before_role
-            } else {
-                &rule.after_role
-            };
-            out.push((i, role.clone()));
         }
+        // One participant per entity named: "the World Health Organization (WHO)" is one.
+        let mut seen: Vec<String> = Vec::new();
+        out.retain(|(i, _)| {
+            let e = &doc.entities[*i];
+            let key = e
+                .canonical
+                .as_deref()
+                .map_or_else(|| e.span.slice(doc.text).to_lowercase(), str::to_lowercase);
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            true
+        });
         out
     }
 }
