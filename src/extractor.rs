@@ -209,7 +209,8 @@ impl Extractor {
             cands.push(m);
         }
         let orgs = self.rules.orgs(&rdoc);
-        let org_spans: Vec<Span> = orgs.iter().map(|o| o.span).collect();
+        let mut org_spans: Vec<Span> = orgs.iter().map(|o| o.span).collect();
+        org_spans.sort();
         for o in orgs {
             let rank = if o.rule == "org_company" { 4 } else { 2 };
             cands.push(Mention::new(

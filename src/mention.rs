@@ -54,15 +54,21 @@ pub fn select(mut cands: Vec<Mention>) -> Vec<Mention> {
             .then(a.span.start.cmp(&b.span.start))
     });
     let mut taken: Vec<Mention> = Vec::with_capacity(cands.len());
-    let mut spans: Vec<Span> = Vec::new();
+    // Taken spans by start: a candidate clashes with its predecessor or successor only.
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in cands {
-        let pos = spans.partition_point(|s| s.start < c.span.start);
-        let clash = (pos > 0 && spans[pos - 1].end > c.span.start)
-            || (pos < spans.len() && spans[pos].start < c.span.end);
-        if clash || c.span.is_empty() {
+        let before = spans
+            .range(..=c.span.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.span.start);
+        let after = spans
+            .range(c.span.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < c.span.end);
+        if before || after || c.span.is_empty() {
             continue;
         }
-        spans.insert(pos, c.span);
+        spans.insert(c.span.start, c.span.end);
         taken.push(c);
     }
     taken.sort_by_key(|m| m.span.start);

@@ -102,6 +102,8 @@ const FUTURE: &[&str] = &[
     "planned",
     "to be",
 ];
+/// How far (bytes) from its trigger an event looks for participants, dates and places.
+const WINDOW: usize = 300;
 const DEMAND: &[&str] = &[
     "should", "must", "to", "urge", "urged", "urges", "calls", "called", "demand", "demanded",
     "ought",
@@ -222,6 +224,7 @@ impl EventTagger {
         let norm = Normalized::new(doc.text);
         let key = norm.text.as_ref();
         let mut found: Vec<(EventFound, bool)> = Vec::new();
+        let near_cache: std::cell::RefCell<HashMap<(usize, usize), bool>> = Default::default();
         for m in self.automaton.find_iter(key) {
             let (s, e) = (norm.original(m.start()), norm.original(m.end()));
             if !crate::text::is_word_boundary(doc.text, s)
@@ -230,13 +233,17 @@ impl EventTagger {
                 continue;
             }
             let trigger = Span::new(s, e);
-            let Some(sent) = doc
+            let sent = doc
                 .sentences
-                .iter()
-                .position(|x| x.start <= s && e <= x.end)
-            else {
+                .partition_point(|x| x.start <= s)
+                .saturating_sub(1);
+            if !doc
+                .sentences
+                .get(sent)
+                .is_some_and(|x| x.start <= s && e <= x.end)
+            {
                 continue;
-            };
+            }
             let sspan = doc.sentences[sent];
             let t0 = crate::tokens::first_at(doc.tokens, sspan.start);
             let t1 = crate::tokens::first_at(doc.tokens, sspan.end);
@@ -247,8 +254,15 @@ impl EventTagger {
                     .iter()
                     .map(|t| t.text(doc.text))
             };
-            let ents: Vec<usize> = (0..doc.entities.len())
-                .filter(|&i| sspan.contains(&doc.entities[i].span))
+            // The entities of the sentence near the trigger: a clause, not a whole run-on text.
+            let lo = sspan.start.max(s.saturating_sub(WINDOW));
+            let hi = sspan.end.min(e + WINDOW);
+            let first = doc.entities.partition_point(|m| m.span.start < lo);
+            let last = doc.entities.partition_point(|m| m.span.start < hi);
+            let ents: Vec<usize> = (first..last.max(first))
+                .filter(|&i| {
+                    sspan.contains(&doc.entities[i].span) && doc.entities[i].span.end <= hi
+                })
                 .collect();
             let is_named =
                 |i: &usize| matches!(doc.entities[*i].kind, EntityKind::Person | EntityKind::Org);
@@ -256,7 +270,10 @@ impl EventTagger {
                 Condition::Always => true,
                 Condition::Object(class) => words(te, te + 8).any(|w| self.in_class(class, w)),
                 Condition::NotObject(class) => !words(te, te + 3).any(|w| self.in_class(class, w)),
-                Condition::Near(class) => words(t0, t1).any(|w| self.in_class(class, w)),
+                Condition::Near(class) => *near_cache
+                    .borrow_mut()
+                    .entry((sent, class.as_ptr() as usize))
+                    .or_insert_with(|| words(t0, t1).any(|w| self.in_class(class, w))),
                 Condition::Capitalized => doc.text[s..e].starts_with(char::is_uppercase),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
                 Condition::Subject => ents.iter().any(|&i| {
@@ -295,12 +312,15 @@ impl EventTagger {
                         && doc.entities[i].value.as_str().is_some()
                 })
                 .filter(|&i| {
-                    let before = doc.text[sspan.start..doc.entities[i].span.start]
-                        .trim_end()
-                        .to_lowercase();
-                    !(before.ends_with("since")
-                        || before.ends_with("until")
-                        || before.ends_with("by"))
+                    // "since 2021", "until June", "by 2030" only bound a period.
+                    let before = doc.text[sspan.start..doc.entities[i].span.start].trim_end();
+                    let word = before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    !["since", "until", "by"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w))
                         && Some(i) != doc.dateline_date
                 })
                 // The most specific date, then the nearest.

@@ -319,7 +319,11 @@ pub fn org_short_forms(
     if forms.is_empty() {
         return;
     }
-    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    // Taken spans by start, for overlap checks in logarithmic time.
+    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
     let mut extra = Vec::new();
     for (form, full) in &forms {
         for (pos, _) in text.match_indices(form.as_str()) {
@@ -329,10 +333,14 @@ pub fn org_short_forms(
             {
                 continue;
             }
-            if taken.iter().any(|t| t.overlaps(&span)) {
+            let clash = taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > span.start);
+            if clash {
                 continue;
             }
-            taken.push(span);
+            taken.insert(span.start, span.end);
             let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);
             m.canonical = Some(full.clone());
             extra.push(m);

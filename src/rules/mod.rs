@@ -73,6 +73,11 @@ impl Rules {
     }
 }
 
+/// Words a Title Case headline leaves in lowercase.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "with", "from", "into", "over", "after", "amid", "than", "that", "upon", "onto", "under",
+];
+
 /// What the rules see of a document.
 pub struct Doc<'a> {
     /// The text.
@@ -89,6 +94,8 @@ pub struct Doc<'a> {
     pub token_sentence: Vec<usize>,
     /// Whether each sentence is written in Title Case.
     title_case: Vec<bool>,
+    /// The index of the first word token of each sentence.
+    first_word: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -108,18 +115,29 @@ impl<'a> Doc<'a> {
             }
             token_sentence.push(s);
         }
+        // A Title Case headline capitalizes every word but short function words.
         let mut counts = vec![(0usize, 0usize); sentences.len()];
         for (t, &s) in tokens.iter().zip(&token_sentence) {
             let w = t.span.slice(text);
-            if t.kind == TokenKind::Word && w.len() > 3 && s < counts.len() {
+            if t.kind == TokenKind::Word
+                && w.len() > 3
+                && s < counts.len()
+                && !TITLE_CASE_LOWER.contains(&w)
+            {
                 counts[s].0 += 1;
                 counts[s].1 += usize::from(crate::text::is_capitalized(w));
             }
         }
         let title_case = counts
             .iter()
-            .map(|&(words, caps)| words >= 4 && caps * 10 >= words * 8)
+            .map(|&(words, caps)| words >= 4 && caps == words)
             .collect();
+        let mut first_word = vec![usize::MAX; sentences.len()];
+        for (i, (t, &s)) in tokens.iter().zip(&token_sentence).enumerate() {
+            if t.kind != TokenKind::Punct && s < first_word.len() && first_word[s] == usize::MAX {
+                first_word[s] = i;
+            }
+        }
         Doc {
             text,
             tokens,
@@ -128,6 +146,7 @@ impl<'a> Doc<'a> {
             gazetteer,
             token_sentence,
             title_case,
+            first_word,
         }
     }
 
@@ -157,14 +176,19 @@ impl<'a> Doc<'a> {
         j < self.tokens.len() && self.token_sentence[i] == self.token_sentence[j]
     }
 
-    /// True when token `i` starts its sentence (possibly after an opening quote or bracket).
+    /// True when token `i` is the first word of its sentence (possibly after an opening
+    /// quote or bracket).
     pub fn sentence_initial(&self, i: usize) -> bool {
-        let sent = self.sentences.get(self.token_sentence[i]);
-        let Some(sent) = sent else { return true };
-        let start = self.tokens[i].span.start;
-        self.text[sent.start..start]
-            .chars()
-            .all(|c| !c.is_alphanumeric())
+        self.first_word
+            .get(self.token_sentence[i])
+            .is_none_or(|&f| f >= i)
+    }
+
+    /// The gazetteer matches that lie inside `span`.
+    pub fn gaz_within(&self, span: Span) -> &'a [GazMatch] {
+        let a = self.gaz.partition_point(|g| g.span.start < span.start);
+        let b = self.gaz.partition_point(|g| g.span.start < span.end);
+        &self.gaz[a..b.max(a)]
     }
 
     /// The gazetteer match that starts exactly at byte `at`.

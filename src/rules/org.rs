@@ -58,13 +58,15 @@ impl Rules {
     /// The first token of the modifiers before token `h` (`h` itself when there are none).
     /// Places join the name ("Kenya Police Service"); a known organization before the head
     /// does not ("IMF Executive Board" is the IMF's board).
-    fn modifiers_start(&self, doc: &Doc, h: usize) -> usize {
+    fn modifiers_start(&self, doc: &Doc, h: usize, cross_orgs: bool) -> usize {
         let mut s = h;
         while s > 0 && doc.same_sentence(s - 1, h) {
             let prev = s - 1;
             if let Some(g) = doc.gaz_ending(doc.tokens[prev].span.end) {
                 let first = doc.token_containing(g.span.start);
-                if doc.gaz_kind(g) == EntryKind::Loc && first < s {
+                let joins = doc.gaz_kind(g) == EntryKind::Loc
+                    || (cross_orgs && doc.gaz_kind(g) == EntryKind::Org);
+                if joins && first < s {
                     s = first;
                     continue;
                 }
@@ -182,7 +184,7 @@ impl Rules {
                 HeadKind::Suffix => self.company(doc, h, &mut out),
                 HeadKind::Head | HeadKind::HeadOf => {
                     let start = if kind == HeadKind::Head {
-                        self.modifiers_start(doc, h)
+                        self.modifiers_start(doc, h, false)
                     } else {
                         h
                     };
@@ -222,7 +224,8 @@ impl Rules {
         if k > 0 && doc.word(k - 1) == "," {
             k -= 1;
         }
-        let start = self.modifiers_start(doc, k);
+        // A brand the gazetteer knows is part of the company's name ("Barclays Bank PLC").
+        let start = self.modifiers_start(doc, k, true);
         if start >= k {
             return;
         }

@@ -173,7 +173,16 @@ impl Rules {
             .or_else(|| before.strip_suffix("’s"))
             .unwrap_or(before);
         let end = before.len();
-        if let Some(o) = orgs.iter().find(|o| o.end == end) {
+        // `orgs` is sorted by start: look only at the spans near the title.
+        let near = |from: usize, to: usize| {
+            let a = orgs.partition_point(|o| o.start < from);
+            let b = orgs.partition_point(|o| o.start < to);
+            &orgs[a..b.max(a)]
+        };
+        if let Some(o) = near(end.saturating_sub(400), end)
+            .iter()
+            .find(|o| o.end == end)
+        {
             return Some(*o);
         }
         if let Some(g) = doc
@@ -183,13 +192,17 @@ impl Rules {
             return Some(g.span);
         }
         let inside = |s: &Span| title.contains(s);
-        orgs.iter().copied().find(inside).or_else(|| {
-            doc.gaz
-                .iter()
-                .filter(|g| matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc))
-                .map(|g| g.span)
-                .find(inside)
-        })
+        near(title.start, title.end)
+            .iter()
+            .copied()
+            .find(inside)
+            .or_else(|| {
+                doc.gaz_within(title)
+                    .iter()
+                    .filter(|g| matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc))
+                    .map(|g| g.span)
+                    .find(inside)
+            })
     }
 
     /// Finds people; `orgs` are the organization spans found so far (for affiliations).
@@ -387,7 +400,8 @@ impl Rules {
     /// True when a gazetteer ORG or LOC covers any of tokens `from..to` (beyond a single token).
     fn gaz_covers(&self, doc: &Doc, from: usize, to: usize) -> bool {
         let span = self.span_of(doc, from, to);
-        doc.gaz.iter().any(|g| {
+        let window = Span::new(span.start.saturating_sub(200), span.end);
+        doc.gaz_within(window).iter().any(|g| {
             matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc)
                 && g.span.overlaps(&span)
                 && !(from..to).any(|t| doc.tokens[t].span == g.span)
@@ -422,10 +436,13 @@ impl Rules {
             let mut title = t.span;
             let k = doc.token_at(t.span.end);
             if matches!(doc.word(k), "of" | "at" | "for") {
-                if let Some(o) = orgs
+                let here = doc.tokens[k].span;
+                let a = orgs.partition_point(|o| o.start <= here.start);
+                let b = orgs.partition_point(|o| o.start <= here.end + 5);
+                if let Some(o) = orgs[a..b.max(a)]
                     .iter()
                     .chain(
-                        doc.gaz
+                        doc.gaz_within(Span::new(here.start, here.end + 6))
                             .iter()
                             .filter(|g| doc.gaz_kind(g) != EntryKind::Title)
                             .map(|g| &g.span),

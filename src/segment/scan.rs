@@ -51,7 +51,14 @@ fn is_initialism(tok: &str) -> bool {
 
 /// True when the period at `p` closes a list marker at the start of its line ("1.", "2.").
 fn is_list_marker(text: &str, p: usize, floor: usize) -> bool {
-    let line_start = text[floor..p].rfind('\n').map_or(floor, |i| floor + i + 1);
+    // A marker is at most three digits after the line's indentation: look back a little only.
+    let from = floor.max(p.saturating_sub(16));
+    let from = (from..=p).find(|&i| text.is_char_boundary(i)).unwrap_or(p);
+    let line_start = match text[from..p].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == floor => floor,
+        None => return false,
+    };
     let head = text[line_start..p].trim_start_matches(is_space);
     !head.is_empty()
         && head.len() <= 3
