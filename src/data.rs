@@ -21,12 +21,25 @@ pub const ORG_HEADS: &str = include_str!("../gazetteers/org_heads.tsv");
 /// Capitalized words that never belong to a person name.
 pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
 
-/// One data row: its 1-based line number and its fields.
+/// One data row: its file, its 1-based line number and its fields.
 pub struct Row<'a> {
+    /// The file it comes from.
+    pub file: &'static str,
     /// 1-based line number in the file.
     pub line: usize,
     /// The tab-separated fields.
     pub fields: Vec<&'a str>,
+}
+
+impl Row<'_> {
+    /// The error for a bad value in this row.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        Error::Data {
+            file: self.file,
+            line: self.line,
+            message: message.into(),
+        }
+    }
 }
 
 /// Reads a built-in TSV file: skips comments and the header, checks the column count.
@@ -51,6 +64,7 @@ pub fn rows(file: &'static str, text: &'static str, columns: usize) -> Result<Ve
             });
         }
         out.push(Row {
+            file,
             line: i + 1,
             fields,
         });

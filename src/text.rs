@@ -135,6 +135,13 @@ pub fn is_all_caps(word: &str) -> bool {
     letters > 0
 }
 
+/// The places where `needle` stands in `text` as a whole word.
+pub fn word_occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Span> + 'a {
+    text.match_indices(needle)
+        .map(move |(pos, _)| Span::new(pos, pos + needle.len()))
+        .filter(move |s| is_word_boundary(text, s.start) && is_word_boundary(text, s.end))
+}
+
 /// Trims the span so that it starts and ends on non-space characters.
 pub fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];

@@ -2,7 +2,7 @@
 //! and the context words that make a bare year or month a date.
 
 use crate::data;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use std::collections::{HashMap, HashSet};
 
 /// The words the date grammar is built from.
@@ -37,11 +37,9 @@ impl Lexicon {
         for row in data::rows("date_words.tsv", data::DATE_WORDS, 3)? {
             let (word, kind, value) = (row.fields[0], row.fields[1], row.fields[2]);
             let num = || -> Result<i64> {
-                value.parse::<i64>().map_err(|_| Error::Data {
-                    file: "date_words.tsv",
-                    line: row.line,
-                    message: format!("value {value:?} is not a number"),
-                })
+                value
+                    .parse::<i64>()
+                    .map_err(|_| row.error(format!("value {value:?} is not a number")))
             };
             let w = word.to_string();
             match kind {
@@ -74,13 +72,7 @@ impl Lexicon {
                     lx.month_context.insert(w);
                 }
                 "future" => lx.future.push(w),
-                other => {
-                    return Err(Error::Data {
-                        file: "date_words.tsv",
-                        line: row.line,
-                        message: format!("unknown kind {other:?}"),
-                    })
-                }
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
             }
         }
         Ok(lx)

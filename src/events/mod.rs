@@ -170,13 +170,7 @@ impl EventTagger {
                     Some(("near", class)) if classes.contains_key(class) => {
                         Condition::Near(class.into())
                     }
-                    _ => {
-                        return Err(Error::Data {
-                            file: "event_triggers.tsv",
-                            line: row.line,
-                            message: format!("unknown condition {c:?}"),
-                        })
-                    }
+                    _ => return Err(row.error(format!("unknown condition {c:?}"))),
                 };
                 any_of.push(cond);
             }

@@ -195,13 +195,7 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
     // Mentions of a defined acronym that nothing else found.
     let mut extra = Vec::new();
     for (acr, d) in &defs {
-        for (pos, _) in text.match_indices(acr.as_str()) {
-            let span = Span::new(pos, pos + acr.len());
-            if !crate::text::is_word_boundary(text, span.start)
-                || !crate::text::is_word_boundary(text, span.end)
-            {
-                continue;
-            }
+        for span in crate::text::word_occurrences(text, acr) {
             if mentions
                 .iter()
                 .chain(extra.iter())
@@ -326,13 +320,7 @@ pub fn org_short_forms(
         .collect();
     let mut extra = Vec::new();
     for (form, full) in &forms {
-        for (pos, _) in text.match_indices(form.as_str()) {
-            let span = Span::new(pos, pos + form.len());
-            if !crate::text::is_word_boundary(text, span.start)
-                || !crate::text::is_word_boundary(text, span.end)
-            {
-                continue;
-            }
+        for span in crate::text::word_occurrences(text, form) {
             let clash = taken
                 .range(..span.end)
                 .next_back()

@@ -10,7 +10,7 @@ pub mod org;
 pub mod person;
 
 use crate::data;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gazetteer::{EntryKind, GazMatch, Gazetteer};
 use crate::text::Span;
 use crate::tokens::{Token, TokenKind};
@@ -44,13 +44,7 @@ impl Rules {
                 "head" => HeadKind::Head,
                 "head_of" => HeadKind::HeadOf,
                 "suffix" => HeadKind::Suffix,
-                other => {
-                    return Err(Error::Data {
-                        file: "org_heads.tsv",
-                        line: row.line,
-                        message: format!("unknown kind {other:?}"),
-                    })
-                }
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             heads.insert(row.fields[0].to_string(), kind);
         }

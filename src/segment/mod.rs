@@ -59,13 +59,7 @@ impl Segmenter {
                 "company" => AbbrevKind::Company,
                 "bang" => AbbrevKind::Bang,
                 "heading" => AbbrevKind::Heading,
-                other => {
-                    return Err(crate::error::Error::Data {
-                        file: "abbreviations.tsv",
-                        line: row.line,
-                        message: format!("unknown kind {other:?}"),
-                    })
-                }
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             abbrevs.insert(row.fields[0].to_string(), kind);
         }
