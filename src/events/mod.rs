@@ -105,8 +105,8 @@ const FUTURE: &[&str] = &[
 /// How far (bytes) from its trigger an event looks for participants, dates and places.
 const WINDOW: usize = 300;
 const DEMAND: &[&str] = &[
-    "should", "must", "to", "urge", "urged", "urges", "calls", "called", "demand", "demanded",
-    "ought",
+    "should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands",
+    "ought", "asked", "appealed",
 ];
 const NEGATION: &[&str] = &["not", "n't", "never", "failed", "refused", "declined", "no"];
 const LOCATIVE: &[&str] = &[
@@ -262,7 +262,12 @@ impl EventTagger {
                 |i: &usize| matches!(doc.entities[*i].kind, EntityKind::Person | EntityKind::Org);
             let holds = |c: &Condition| match c {
                 Condition::Always => true,
-                Condition::Object(class) => words(te, te + 8).any(|w| self.in_class(class, w)),
+                Condition::Object(class) => {
+                    // After the trigger, or before it in the passive ("the agreement, signed in…").
+                    words(te, te + 8)
+                        .chain(words(ts.saturating_sub(6), ts))
+                        .any(|w| self.in_class(class, w))
+                }
                 Condition::NotObject(class) => !words(te, te + 3).any(|w| self.in_class(class, w)),
                 Condition::Near(class) => *near_cache
                     .borrow_mut()
