@@ -147,16 +147,28 @@ impl Rules {
         last
     }
 
-    /// The start of a name run: a run that opens with a word that is not a given name but holds
-    /// one further on starts there ("Appoints Amina Al-Rashidi", "Counter-Terrorism Vladimir
-    /// Voronkov").
+    /// The start of a name run. A run opens on a word that is not part of the name when that
+    /// word is a place or body ("Kenya Javier Ortega"), a given name that is also a common word
+    /// before a clear one ("Justice Mphatso Banda-Chirwa"), a word of a Title Case headline
+    /// ("Appoints Amina Al-Rashidi") or the tail of a title's complement ("for Counter-Terrorism
+    /// Vladimir Voronkov"); the name then starts at the first clear given name. Otherwise the
+    /// run is the name as written ("Kao Kim Hourn").
     fn name_start(&self, doc: &Doc, i: usize, end: usize) -> usize {
-        if doc.gazetteer.given_name(doc.word(i)).is_some() {
+        let first = doc.gazetteer.given_name(doc.word(i));
+        let after_preposition =
+            i > 0 && matches!(doc.word(i - 1), "for" | "of" | "on" | "at" | "to");
+        let suspicious = self.is_gaz_token(doc, i)
+            || first.is_some_and(|g| g.ambiguous)
+            || (first.is_none() && (doc.title_case(i) || after_preposition));
+        if !suspicious {
             return i;
         }
         (i + 1..end.saturating_sub(1))
             .find(|&k| {
-                doc.gazetteer.given_name(doc.word(k)).is_some() && self.is_name_token(doc, k)
+                doc.gazetteer
+                    .given_name(doc.word(k))
+                    .is_some_and(|g| !g.ambiguous)
+                    && self.is_name_token(doc, k)
             })
             .unwrap_or(i)
     }
