@@ -94,6 +94,7 @@ impl ExtractorBuilder {
             "dateline",
             "admin_unit",
             "org_short_form",
+            "propagated",
         ]
         .into_iter()
         .map(|n| (n, Arc::from(format!("rule:{n}"))))
@@ -268,6 +269,7 @@ impl Extractor {
             &self.rules,
             &self.source("person_surname"),
         );
+        crate::resolve::propagate(text, &mut mentions, &self.source("propagated"));
         crate::resolve::org_short_forms(
             text,
             &mut mentions,

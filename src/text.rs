@@ -135,11 +135,22 @@ pub fn is_all_caps(word: &str) -> bool {
     letters > 0
 }
 
-/// The places where `needle` stands in `text` as a whole word.
-pub fn word_occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Span> + 'a {
-    text.match_indices(needle)
-        .map(move |(pos, _)| Span::new(pos, pos + needle.len()))
-        .filter(move |s| is_word_boundary(text, s.start) && is_word_boundary(text, s.end))
+/// Where each of `needles` stands in `text` as a whole word, in one pass: (span, index of
+/// the needle), leftmost-longest, in text order.
+pub fn word_occurrences(text: &str, needles: &[&str]) -> Vec<(Span, usize)> {
+    if needles.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(needles)
+    else {
+        return Vec::new();
+    };
+    ac.find_iter(text)
+        .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+        .filter(|(s, _)| is_word_boundary(text, s.start) && is_word_boundary(text, s.end))
+        .collect()
 }
 
 /// Trims the span so that it starts and ends on non-space characters.

@@ -193,24 +193,36 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
         }
     }
     // Mentions of a defined acronym that nothing else found.
+    let acrs: Vec<&str> = defs.keys().map(String::as_str).collect();
+    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
     let mut extra = Vec::new();
-    for (acr, d) in &defs {
-        for span in crate::text::word_occurrences(text, acr) {
-            if mentions
-                .iter()
-                .chain(extra.iter())
-                .any(|m: &Mention| m.span.overlaps(&span))
-            {
-                continue;
-            }
-            let mut m = Mention::new(span, d.kind, source.clone(), 8);
-            m.canonical = Some(d.long.clone());
-            m.kb_id = d.kb_id.clone();
-            extra.push(m);
+    for (span, k) in crate::text::word_occurrences(text, &acrs) {
+        if !take(&mut taken, span) {
+            continue;
         }
+        let d = &defs[acrs[k]];
+        let mut m = Mention::new(span, d.kind, source.clone(), 8);
+        m.canonical = Some(d.long.clone());
+        m.kb_id = d.kb_id.clone();
+        extra.push(m);
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Records `span` as taken unless it overlaps a span taken before (spans keyed by start).
+fn take(taken: &mut std::collections::BTreeMap<usize, usize>, span: Span) -> bool {
+    let clash = taken
+        .range(..span.end)
+        .next_back()
+        .is_some_and(|(_, &end)| end > span.start);
+    if !clash {
+        taken.insert(span.start, span.end);
+    }
+    !clash
 }
 
 fn last_word(name: &str) -> &str {
@@ -314,33 +326,79 @@ pub fn org_short_forms(
         return;
     }
     // Taken spans by start, for overlap checks in logarithmic time.
+    let needles: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
     let mut taken: std::collections::BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
     let mut extra = Vec::new();
-    for (form, full) in &forms {
-        for span in crate::text::word_occurrences(text, form) {
-            let clash = taken
-                .range(..span.end)
-                .next_back()
-                .is_some_and(|(_, &end)| end > span.start);
-            if clash {
-                continue;
-            }
-            taken.insert(span.start, span.end);
-            let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);
-            m.canonical = Some(full.clone());
-            extra.push(m);
+    for (span, k) in crate::text::word_occurrences(text, &needles) {
+        if !take(&mut taken, span) {
+            continue;
         }
+        let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);
+        m.canonical = Some(forms[k].1.clone());
+        extra.push(m);
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.span.start);
 }
 
+/// Gives the other mentions of a name that a rule found once the same entity: "Dadaab" of
+/// "the Dadaab camps" is a place wherever it stands.
+pub fn propagate(text: &str, mentions: &mut Vec<Mention>, source: &Arc<str>) {
+    let mut names: Vec<(&str, EntityKind, Option<Arc<str>>)> = Vec::new();
+    for m in mentions.iter() {
+        let by_rule = m.kb_id.is_none() && matches!(m.kind, EntityKind::Org | EntityKind::Loc);
+        let name = m.span.slice(text);
+        let plain = name.len() >= 4 && !name.contains('\n') && is_capitalized(name);
+        if by_rule && plain && !names.iter().any(|(n, _, _)| *n == name) {
+            names.push((name, m.kind, m.canonical.clone()));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let needles: Vec<&str> = names.iter().map(|(n, _, _)| *n).collect();
+    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut extra = Vec::new();
+    for (span, k) in crate::text::word_occurrences(text, &needles) {
+        if !take(&mut taken, span) {
+            continue;
+        }
+        let (_, kind, canonical) = &names[k];
+        let mut m = Mention::new(span, *kind, source.clone(), 2);
+        m.canonical = canonical.clone();
+        extra.push(m);
+    }
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_names_spread_to_their_other_mentions() {
+        let text = "Refugees in the Dadaab camps arrived. Dadaab hosts 300,000 people.";
+        let src: Arc<str> = Arc::from("t");
+        let mut mentions = vec![Mention::new(
+            Span::new(16, 22),
+            EntityKind::Loc,
+            src.clone(),
+            4,
+        )];
+        propagate(text, &mut mentions, &src);
+        let found: Vec<&str> = mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(found, vec!["Dadaab", "Dadaab"]);
+        assert_eq!(mentions[1].span.start, 38);
+    }
 
     #[test]
     fn initials() {

@@ -21,6 +21,8 @@ pub const ADMIN_UNITS: &[&str] = &[
     "oblast",
     "Oblast",
     "municipality",
+    "camp",
+    "camps",
 ];
 
 impl Rules {
