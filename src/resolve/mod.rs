@@ -194,15 +194,8 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
     }
     // Mentions of a defined acronym that nothing else found.
     let acrs: Vec<&str> = defs.keys().map(String::as_str).collect();
-    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
     let mut extra = Vec::new();
-    for (span, k) in crate::text::word_occurrences(text, &acrs) {
-        if !take(&mut taken, span) {
-            continue;
-        }
+    for (span, k) in unclaimed_occurrences(text, mentions, &acrs) {
         let d = &defs[acrs[k]];
         let mut m = Mention::new(span, d.kind, source.clone(), 8);
         m.canonical = Some(d.long.clone());
@@ -213,16 +206,26 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
     mentions.sort_by_key(|m| m.span.start);
 }
 
-/// Records `span` as taken unless it overlaps a span taken before (spans keyed by start).
-fn take(taken: &mut std::collections::BTreeMap<usize, usize>, span: Span) -> bool {
-    let clash = taken
-        .range(..span.end)
-        .next_back()
-        .is_some_and(|(_, &end)| end > span.start);
-    if !clash {
-        taken.insert(span.start, span.end);
+/// The whole-word occurrences of `needles` (span, needle index) that overlap neither a
+/// mention nor each other: the mentions that resolution may add.
+fn unclaimed_occurrences(text: &str, mentions: &[Mention], needles: &[&str]) -> Vec<(Span, usize)> {
+    // Taken spans by start, for overlap checks in logarithmic time.
+    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut out = Vec::new();
+    for (span, k) in crate::text::word_occurrences(text, needles) {
+        let clash = taken
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if !clash {
+            taken.insert(span.start, span.end);
+            out.push((span, k));
+        }
     }
-    !clash
+    out
 }
 
 fn last_word(name: &str) -> &str {
@@ -325,17 +328,9 @@ pub fn org_short_forms(
     if forms.is_empty() {
         return;
     }
-    // Taken spans by start, for overlap checks in logarithmic time.
     let needles: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
-    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
     let mut extra = Vec::new();
-    for (span, k) in crate::text::word_occurrences(text, &needles) {
-        if !take(&mut taken, span) {
-            continue;
-        }
+    for (span, k) in unclaimed_occurrences(text, mentions, &needles) {
         let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);
         m.canonical = Some(forms[k].1.clone());
         extra.push(m);
@@ -360,15 +355,8 @@ pub fn propagate(text: &str, mentions: &mut Vec<Mention>, source: &Arc<str>) {
         return;
     }
     let needles: Vec<&str> = names.iter().map(|(n, _, _)| *n).collect();
-    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
     let mut extra = Vec::new();
-    for (span, k) in crate::text::word_occurrences(text, &needles) {
-        if !take(&mut taken, span) {
-            continue;
-        }
+    for (span, k) in unclaimed_occurrences(text, mentions, &needles) {
         let (_, kind, canonical) = &names[k];
         let mut m = Mention::new(span, *kind, source.clone(), 2);
         m.canonical = canonical.clone();
