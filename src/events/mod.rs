@@ -86,56 +86,8 @@ pub struct EventDoc<'a> {
     pub doc_date: Option<&'a str>,
 }
 
-const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "would",
-    "plans",
-    "plan",
-    "expected",
-    "scheduled",
-    "set",
-    "due",
-    "intends",
-    "aims",
-    "upcoming",
-    "planned",
-    "to be",
-];
 /// How far (bytes) from its trigger an event looks for participants, dates and places.
 const WINDOW: usize = 300;
-const DEMAND: &[&str] = &[
-    "should", "must", "urge", "urged", "urges", "calls", "called", "demand", "demanded", "demands",
-    "ought", "asked", "appealed",
-];
-const NEGATION: &[&str] = &["not", "n't", "never", "failed", "refused", "declined", "no"];
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "across",
-    "near",
-    "into",
-    "throughout",
-    "within",
-    "of",
-    "on",
-];
-const CALL_ON: &[&str] = &[
-    "called on",
-    "calls on",
-    "urged",
-    "urges",
-    "appealed",
-    "appeals",
-    "congratulated",
-    "welcomed",
-    "welcomes",
-    "commended",
-    "commends",
-    "praised",
-];
 
 impl EventTagger {
     /// The finder with the built-in trigger lexicon and word classes.
@@ -296,8 +248,7 @@ impl EventTagger {
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
             // "should investigate", "urged them to drop charges": demanded, not done.
             let demanded = &*rule.kind != "statement"
-                && words(ts.saturating_sub(3), ts)
-                    .any(|w| DEMAND.contains(&w.to_lowercase().as_str()));
+                && words(ts.saturating_sub(3), ts).any(|w| self.in_class("demand", w));
             if demanded {
                 continue;
             }
@@ -359,15 +310,9 @@ impl EventTagger {
                 });
                 !(after_doc && said_like)
             });
-            let modality = if before
-                .iter()
-                .any(|w| NEGATION.contains(&w.to_lowercase().as_str()))
-            {
+            let modality = if before.iter().any(|w| self.in_class("negation", w)) {
                 Modality::Negated
-            } else if before
-                .iter()
-                .any(|w| FUTURE.contains(&w.to_lowercase().as_str()))
-            {
+            } else if before.iter().any(|w| self.in_class("future", w)) {
                 Modality::Planned
             } else {
                 Modality::Asserted
@@ -431,7 +376,7 @@ impl EventTagger {
                     en.kb_id
                         .as_deref()
                         .is_some_and(|k| k.starts_with("loc:country:"))
-                        && !LOCATIVE.contains(&word_before(i).as_str())
+                        && !self.in_class("locative", &word_before(i))
                         && Some(i) != doc.dateline_place
                         && !doc.text[..en.span.start].trim_end().ends_with('(')
                 }
@@ -498,7 +443,7 @@ impl EventTagger {
                     }
                 }
             }
-            if CALL_ON.contains(&trigger_text) || &*rule.kind == "condemnation" {
+            if self.in_class("call_on", trigger_text) || &*rule.kind == "condemnation" {
                 if let Some(a) = ents.iter().copied().find(|&i| {
                     named(i)
                         && doc.entities[i].span.start >= trigger.end
