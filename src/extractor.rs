@@ -70,6 +70,11 @@ impl ExtractorBuilder {
         let gazetteer = Gazetteer::load(!self.no_builtin, &dirs)?;
         let segmenter = Segmenter::new()?;
         let dates = DateTagger::new()?;
+        let date_sources = dates
+            .rule_names()
+            .into_iter()
+            .map(|n| (n, Arc::from(format!("rule:date_{n}"))))
+            .collect();
         let events = EventTagger::new()?;
         let lexicon_words =
             crate::data::rows("sentence_starters.tsv", crate::data::SENTENCE_STARTERS, 1)?
@@ -108,7 +113,7 @@ impl ExtractorBuilder {
             sources,
             offsets: self.offsets,
             default_date: self.default_date,
-            date_sources: HashMap::new(),
+            date_sources,
         })
     }
 }

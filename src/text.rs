@@ -153,6 +153,15 @@ pub fn word_occurrences(text: &str, needles: &[&str]) -> Vec<(Span, usize)> {
         .collect()
 }
 
+/// The word that ends just before byte `at` (spaces skipped), as written.
+pub fn word_before(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Trims the span so that it starts and ends on non-space characters.
 pub fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];

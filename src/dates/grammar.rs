@@ -400,6 +400,11 @@ impl Grammar {
         Grammar { rules }
     }
 
+    /// The rules' names.
+    pub fn rule_names(&self) -> Vec<&'static str> {
+        self.rules.iter().map(|r| r.name).collect()
+    }
+
     /// All date expressions of `text`: candidates of every rule, then leftmost-longest.
     pub fn find(&self, text: &str, lx: &Lexicon) -> Vec<DateMention> {
         let mut cands: Vec<DateMention> = Vec::new();

@@ -45,6 +45,11 @@ impl DateTagger {
         Ok(DateTagger { grammar, lexicon })
     }
 
+    /// The names of the grammar's rules (the `source` of the dates they find is `rule:date_NAME`).
+    pub fn rule_names(&self) -> Vec<&'static str> {
+        self.grammar.rule_names()
+    }
+
     /// The date expressions of `text`, non-overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<DateMention> {
         self.grammar.find(text, &self.lexicon)

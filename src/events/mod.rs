@@ -263,11 +263,10 @@ impl EventTagger {
                 })
                 .filter(|&i| {
                     // "since 2021", "until June", "by 2030" only bound a period.
-                    let before = doc.text[sspan.start..doc.entities[i].span.start].trim_end();
-                    let word = before
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("");
+                    let word = crate::text::word_before(
+                        &doc.text[sspan.start..],
+                        doc.entities[i].span.start - sspan.start,
+                    );
                     !["since", "until", "by"]
                         .iter()
                         .any(|w| word.eq_ignore_ascii_case(w))
@@ -287,11 +286,10 @@ impl EventTagger {
                 .copied()
                 .filter(|&i| doc.entities[i].kind == EntityKind::Loc)
                 .filter(|&i| {
-                    let before = doc.text[sspan.start..doc.entities[i].span.start].trim_end();
-                    let w = before
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("");
+                    let w = crate::text::word_before(
+                        &doc.text[sspan.start..],
+                        doc.entities[i].span.start - sspan.start,
+                    );
                     matches!(w, "in" | "at")
                 })
                 .min_by_key(|&i| distance(doc.entities[i].span, trigger))
@@ -358,14 +356,7 @@ impl EventTagger {
         rule: &TriggerRule,
         trigger_text: &str,
     ) -> Vec<(usize, Arc<str>)> {
-        let word_before = |i: usize| {
-            let before = doc.text[..doc.entities[i].span.start].trim_end();
-            before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_lowercase()
-        };
+        let word_before = |i: usize| crate::text::word_before(doc.text, doc.entities[i].span.start);
         // Places take part only as countries acting (donors, signatories, hosts), not as
         // the scene of the event.
         let named = |i: usize| {
@@ -376,7 +367,7 @@ impl EventTagger {
                     en.kb_id
                         .as_deref()
                         .is_some_and(|k| k.starts_with("loc:country:"))
-                        && !self.in_class("locative", &word_before(i))
+                        && !self.in_class("locative", word_before(i))
                         && Some(i) != doc.dateline_place
                         && !doc.text[..en.span.start].trim_end().ends_with('(')
                 }
