@@ -49,6 +49,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod data;
 pub mod dates;
 pub mod error;
@@ -65,6 +66,7 @@ pub mod segment;
 pub mod text;
 pub mod tokens;
 
+pub use check::check_record;
 pub use error::{Error, Result};
 pub use extractor::{parse_date, DocOptions, Extractor, ExtractorBuilder};
 pub use record::{Entity, EntityKind, Event, OffsetUnit, Record};

@@ -8,6 +8,7 @@ use presstag::{ExtractorBuilder, OffsetUnit};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum InputArg {
@@ -71,6 +72,18 @@ struct Args {
     no_progress: bool,
 }
 
+/// Set by the first SIGINT/SIGTERM: the run stops after the records already made.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// On the first Ctrl-C the run stops cleanly; a second one exits at once.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+}
+
 fn main() -> ExitCode {
     let mut argv: Vec<String> = std::env::args().collect();
     let segment = argv.get(1).is_some_and(|a| a == "segment");
@@ -78,6 +91,7 @@ fn main() -> ExitCode {
         argv.remove(1);
     }
     let args = Args::parse_from(argv);
+    install_interrupt_handler();
     match real_main(args, segment) {
         Ok(code) => code,
         Err(e) => {
@@ -131,6 +145,7 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
     let opts = RunOptions {
         threads: args.threads,
         batch_docs: args.batch.max(1),
+        cancel: Some(&INTERRUPTED),
         ..RunOptions::default()
     };
     let bar = (!args.no_progress && std::io::stderr().is_terminal()).then(|| {
@@ -158,6 +173,13 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if stats.interrupted {
+        eprintln!(
+            "presstag: interrupted; {} whole records were written (the rest of the input was not read)",
+            stats.documents
+        );
+        return Ok(ExitCode::from(130));
+    }
     if stats.errors > 0 && !stats.output_closed {
         eprintln!(
             "presstag: {} of {} documents could not be processed (see their \"error\" field)",
@@ -174,6 +196,9 @@ fn segment_all(
 ) -> Result<ExitCode> {
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         for doc in reader {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                break;
+            }
             if let Some(e) = &doc.error {
                 eprintln!("presstag: {e}");
                 continue;

@@ -11,6 +11,7 @@ use crate::record::Record;
 use rayon::prelude::*;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 
 /// Limits of the runner.
@@ -22,6 +23,9 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// Most text bytes in a batch (a larger single document is a batch of its own).
     pub batch_bytes: usize,
+    /// When this flag becomes true (e.g. on SIGINT), the run stops at the next document:
+    /// what was written is whole records, in order, and [`RunStats::interrupted`] is set.
+    pub cancel: Option<&'static AtomicBool>,
 }
 
 impl Default for RunOptions {
@@ -30,6 +34,7 @@ impl Default for RunOptions {
             threads: 0,
             batch_docs: 4096,
             batch_bytes: 32 << 20,
+            cancel: None,
         }
     }
 }
@@ -45,6 +50,8 @@ pub struct RunStats {
     pub bytes: u64,
     /// True when the output was closed by the reader (a closed pipe): a normal end.
     pub output_closed: bool,
+    /// True when the run stopped early because [`RunOptions::cancel`] was set.
+    pub interrupted: bool,
 }
 
 /// How a run failed.
@@ -103,6 +110,7 @@ where
         .build()
         .map_err(|e| RunError::Threads(e.to_string()))?;
     let mut stats = RunStats::default();
+    let cancelled = || opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let (tx, rx) = sync_channel::<Vec<Document>>(2);
     let result = std::thread::scope(|scope| {
         // Owned here, so that an early return drops it and stops the reader thread.
@@ -111,6 +119,9 @@ where
             let mut batch = Vec::new();
             let mut bytes = 0;
             for d in docs {
+                if cancelled() {
+                    return;
+                }
                 bytes += d.text.len();
                 batch.push(d);
                 if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
@@ -125,24 +136,36 @@ where
             }
         });
         for batch in rx.iter() {
-            let lines: Vec<(Vec<u8>, bool)> = pool.install(|| {
+            // `None`: skipped because the run was cancelled.
+            let lines: Vec<Option<(Vec<u8>, bool)>> = pool.install(|| {
                 batch
                     .par_iter()
                     .map(|d| {
+                        if cancelled() {
+                            return None;
+                        }
                         let rec = extractor.process(d);
                         let mut buf = Vec::with_capacity(256 + d.text.len() / 2);
                         rec.write_jsonl(&mut buf);
-                        (buf, rec.error.is_some())
+                        Some((buf, rec.error.is_some()))
                     })
                     .collect()
             });
-            for (line, is_error) in &lines {
+            for (line, doc) in lines.iter().zip(&batch) {
+                let Some((line, is_error)) = line else {
+                    stats.interrupted = true;
+                    break;
+                };
                 out.write_all(line)?;
                 stats.documents += 1;
                 stats.errors += u64::from(*is_error);
+                stats.bytes += doc.text.len() as u64;
             }
-            stats.bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
             progress(&stats);
+            if stats.interrupted || cancelled() {
+                stats.interrupted = true;
+                break;
+            }
         }
         out.flush()
     });

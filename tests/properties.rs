@@ -4,7 +4,7 @@
 
 use presstag::input::Document;
 use presstag::run::{run, RunOptions};
-use presstag::{Extractor, ExtractorBuilder, OffsetUnit};
+use presstag::{check_record, Extractor, ExtractorBuilder, OffsetUnit};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -77,51 +77,7 @@ fn doc_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
     let r = extractor(unit).extract(text);
-    let n = if unit == OffsetUnit::Bytes {
-        text.len()
-    } else {
-        text.chars().count()
-    };
-    let slice = |s: usize, e: usize| -> Option<String> {
-        if unit == OffsetUnit::Bytes {
-            text.get(s..e).map(String::from)
-        } else {
-            Some(text.chars().skip(s).take(e - s).collect())
-        }
-    };
-    for s in &r.sentences {
-        prop_assert!(s.start < s.end && s.end <= n);
-        prop_assert!(
-            slice(s.start, s.end).is_some(),
-            "sentence not on char boundaries"
-        );
-    }
-    prop_assert!(r.sentences.windows(2).all(|w| w[0].end <= w[1].start));
-    let mut prev_end = 0;
-    for e in &r.entities {
-        prop_assert!(e.start < e.end && e.end <= n);
-        prop_assert!(e.start >= prev_end, "entities overlap or are unsorted");
-        prev_end = e.end;
-        prop_assert_eq!(slice(e.start, e.end), Some(e.text.clone()));
-        prop_assert!(e.sentence < r.sentences.len().max(1));
-        if let Some(a) = e.affiliation {
-            prop_assert!(a < r.entities.len());
-        }
-    }
-    for ev in &r.events {
-        prop_assert!(ev.sentence < r.sentences.len());
-        prop_assert!(ev.trigger.start < ev.trigger.end && ev.trigger.end <= n);
-        for p in &ev.participants {
-            prop_assert!(p.entity < r.entities.len());
-        }
-        if let Some(d) = &ev.date {
-            prop_assert!(d.entity.is_none_or(|i| i < r.entities.len()));
-        }
-        if let Some(l) = &ev.location {
-            prop_assert!(l.entity < r.entities.len());
-        }
-    }
-    Ok(())
+    check_record(&r, text, unit).map_err(TestCaseError::fail)
 }
 
 proptest! {

@@ -1,42 +1,30 @@
 //! The segmenter against its case table, `tests/data/segment.tsv`.
 
-use presstag::Segmenter;
+mod common;
 
-fn unescape(s: &str) -> String {
-    s.replace("\\r", "\r")
-        .replace("\\n", "\n")
-        .replace("\\u00a0", "\u{a0}")
-}
+use presstag::Segmenter;
 
 #[test]
 fn segment_case_table() {
     let seg = Segmenter::new().unwrap();
-    let table = include_str!("data/segment.tsv");
+    let rows = common::rows(include_str!("data/segment.tsv"), 4);
+    let known = common::known_failures(include_str!("data/segment.known_failures"));
     let mut failures = Vec::new();
-    let mut n = 0;
-    for line in table.lines().filter(|l| !l.starts_with('#')).skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        assert_eq!(f.len(), 4, "bad table line {line:?}");
-        n += 1;
-        let text = unescape(f[2]);
-        let want: Vec<String> = f[3].split(" || ").map(unescape).collect();
+    for f in &rows {
+        let text = common::unescape(f[2]);
+        let want: Vec<String> = f[3].split(" || ").map(common::unescape).collect();
         let got: Vec<String> = seg
             .segment(&text)
             .iter()
             .map(|s| s.slice(&text).to_string())
             .collect();
         if got != want {
-            failures.push(format!(
-                "case {} ({}):\n  want {want:?}\n  got  {got:?}",
-                f[0], f[1]
+            failures.push((
+                f[0].to_string(),
+                format!("case {} ({}):\n  want {want:?}\n  got  {got:?}", f[0], f[1]),
             ));
         }
     }
-    assert!(n >= 100, "only {n} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {n} cases fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(rows.len() >= 200, "only {} cases", rows.len());
+    common::judge("segment", rows.len(), &failures, &known);
 }

@@ -94,6 +94,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>> {
             flags,
             attrs: f[7].into(),
             source: source.clone(),
+            line: u32::try_from(n).unwrap_or(u32::MAX),
         });
     }
     if !header {

@@ -78,6 +78,8 @@ pub struct Entry {
     pub attrs: Box<str>,
     /// `gazetteer:FILE`.
     pub source: Arc<str>,
+    /// 1-based line of the entry in its file (0 for entries made in code).
+    pub line: u32,
 }
 
 /// The items of a `|`-separated column.
@@ -215,13 +217,18 @@ impl Gazetteer {
 
     /// Compiles entries into a gazetteer; ids must be unique.
     pub fn from_entries(entries: Vec<Entry>) -> Result<Gazetteer> {
-        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut seen: HashMap<&str, &Entry> = HashMap::new();
         for e in &entries {
-            if let Some(prev) = seen.insert(&e.id, &e.source) {
+            if let Some(prev) = seen.insert(&e.id, e) {
                 return Err(Error::Gazetteer {
                     file: e.source.trim_start_matches("gazetteer:").to_string(),
-                    line: 0,
-                    message: format!("duplicate id {:?} (also in {prev})", e.id),
+                    line: e.line as usize,
+                    message: format!(
+                        "duplicate id {:?} (also at {}:{}); ids must be unique across files",
+                        e.id,
+                        prev.source.trim_start_matches("gazetteer:"),
+                        prev.line
+                    ),
                 });
             }
         }

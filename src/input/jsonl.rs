@@ -47,10 +47,64 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Replaces every `\uXXXX` escape of a surrogate that is not part of a valid pair with
+/// `\uFFFD`, leaving all other text (and escaped backslashes) as it is.
+fn repair_surrogates(json: &str) -> String {
+    fn unit_at(b: &[u8], i: usize) -> Option<u16> {
+        if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = std::str::from_utf8(b.get(i + 2..i + 6)?).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    }
+    let b = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit_at(b, i) {
+            Some(0xD800..=0xDBFF)
+                if unit_at(b, i + 6).is_some_and(|l| (0xDC00..=0xDFFF).contains(&l)) =>
+            {
+                i += 12
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&json[last..i]);
+                out.push_str("\\uFFFD");
+                i += 6;
+                last = i;
+            }
+            Some(_) => i += 6,
+            // Any other escape: skip the backslash and the escaped character.
+            None => i += 2,
+        }
+    }
+    out.push_str(&json[last.min(json.len())..]);
+    out
+}
+
 impl LineStream {
     fn parse(&self, fields: &Fields, text: &str, mut warnings: Vec<String>) -> Document {
         let at = self.where_();
-        let value: Value = match serde_json::from_str(text) {
+        let parsed = match serde_json::from_str(text) {
+            Err(e) if e.to_string().contains("surrogate") => {
+                // serde_json refuses lone surrogate escapes; repair them and try again.
+                let repaired = repair_surrogates(text);
+                let v = serde_json::from_str(&repaired);
+                if v.is_ok() {
+                    warnings.push(
+                        "lone UTF-16 surrogate escapes were replaced with U+FFFD".to_string(),
+                    );
+                }
+                v
+            }
+            other => other,
+        };
+        let value: Value = match parsed {
             Ok(v) => v,
             Err(e) => {
                 return Document::failed(
@@ -170,5 +224,20 @@ impl Iterator for LineStream {
             });
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repair_surrogates;
+
+    #[test]
+    fn surrogate_repair_keeps_pairs_and_escaped_backslashes() {
+        assert_eq!(repair_surrogates(r#"{"t":"a\ud800b"}"#), r#"{"t":"a\uFFFDb"}"#);
+        assert_eq!(repair_surrogates(r#""\ud83d\ude00""#), r#""\ud83d\ude00""#);
+        assert_eq!(repair_surrogates(r#""\\ud800""#), r#""\\ud800""#);
+        assert_eq!(repair_surrogates(r#""\udc00\ud800""#), r#""\uFFFD\uFFFD""#);
+        assert_eq!(repair_surrogates("\\"), "\\");
+        assert_eq!(repair_surrogates("é\\u"), "é\\u");
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod decode;
 mod jsonl;
+pub mod utf16;
 
 use chrono::NaiveDate;
 use flate2::read::MultiGzDecoder;
@@ -149,6 +150,25 @@ impl DocumentReader {
         }
     }
 
+    /// A reader over one already-open stream named `name` (in ids and messages), read in
+    /// `mode` (`Auto` reads it as one text). Use it to feed documents from memory or a socket.
+    pub fn from_reader(
+        reader: Box<dyn BufRead + Send>,
+        name: &str,
+        mode: InputMode,
+        fields: Fields,
+    ) -> DocumentReader {
+        let mut r = DocumentReader {
+            mode,
+            fields,
+            pending: VecDeque::new(),
+            files: VecDeque::new(),
+            current: None,
+        };
+        r.current = Some(r.stream(reader, name.into(), name.into(), mode));
+        r
+    }
+
     fn open_stdin(&self) -> Stream {
         let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin());
         let mode = match self.mode {
@@ -212,11 +232,26 @@ impl DocumentReader {
 
     fn stream(
         &self,
-        reader: Box<dyn BufRead + Send>,
+        mut reader: Box<dyn BufRead + Send>,
         id: String,
         source: String,
         mode: InputMode,
     ) -> Stream {
+        if matches!(mode, InputMode::Lines | InputMode::Jsonl) {
+            // Line-based input in UTF-16 (byte-order mark) is transcoded as it streams.
+            let bom = match reader.fill_buf() {
+                Ok([0xFF, 0xFE, ..]) => Some(true),
+                Ok([0xFE, 0xFF, ..]) => Some(false),
+                _ => None,
+            };
+            if let Some(le) = bom {
+                reader.consume(2);
+                reader = Box::new(BufReader::with_capacity(
+                    1 << 20,
+                    utf16::Utf16Reader::new(reader, le),
+                ));
+            }
+        }
         match mode {
             InputMode::Text | InputMode::Auto => Box::new(std::iter::once(read_whole(reader, id))),
             InputMode::Lines => Box::new(jsonl::LineStream::new(reader, source, None)),
@@ -234,7 +269,22 @@ fn read_whole(mut reader: Box<dyn BufRead + Send>, id: String) -> Document {
     match reader.read_to_end(&mut bytes) {
         Ok(_) => {
             let mut warnings = Vec::new();
-            let text = decode::decode(bytes, &mut warnings);
+            let text = match decode::sniff(&bytes) {
+                decode::Sniff::Binary => {
+                    return Document::failed(
+                        id.clone(),
+                        format!("{id}: looks like a binary file (many NUL or control bytes); not read"),
+                    )
+                }
+                decode::Sniff::Utf16NoBom(le) => {
+                    warnings.push(format!(
+                        "decoded as UTF-16{} without a byte-order mark",
+                        if le { "LE" } else { "BE" }
+                    ));
+                    decode::decode_utf16(&bytes, le)
+                }
+                decode::Sniff::Text => decode::decode(bytes, &mut warnings),
+            };
             Document {
                 id,
                 text,

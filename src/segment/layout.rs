@@ -23,7 +23,7 @@ pub fn is_list_item(line: &str) -> bool {
     let l = line.trim_start_matches(is_space);
     let mut chars = l.chars();
     match chars.next() {
-        Some('-' | '•' | '*' | '–' | '—' | '▪' | '◦' | '·' | '‣' | '○' | '■' | '►') => {
+        Some('-' | '•' | '*' | '–' | '—' | '▪' | '◦' | '·' | '‣' | '⁃' | '○' | '■' | '►') => {
             return chars.next().is_some_and(is_space)
         }
         Some('(') => {
@@ -55,9 +55,14 @@ pub fn is_list_item(line: &str) -> bool {
         return false;
     }
     let punct = bytes[marker_end];
-    // "1." and "1)" both mark items; a lone letter needs ")" ("a." starts ordinary words too).
+    // "1.", "1)" and "1.)" mark items; a lone letter needs ")" ("a." starts ordinary words too).
     let punct_ok = punct == b')' || (punct == b'.' && digits > 0);
-    punct_ok && bytes[marker_end + 1] == b' '
+    let after = if punct == b'.' && bytes[marker_end + 1] == b')' {
+        marker_end + 2
+    } else {
+        marker_end + 1
+    };
+    punct_ok && bytes.get(after) == Some(&b' ')
 }
 
 fn lines(text: &str) -> Vec<Line> {

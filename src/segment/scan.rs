@@ -88,7 +88,9 @@ impl Segmenter {
         match kind {
             None => Verdict::End,
             Some(AbbrevKind::Title) => Verdict::Continue,
-            Some(AbbrevKind::Number | AbbrevKind::Month) if next_char.is_ascii_digit() => {
+            Some(AbbrevKind::Number | AbbrevKind::Month)
+                if next_char.is_ascii_digit() || next_char == '+' =>
+            {
                 Verdict::Continue
             }
             Some(_) if starter => Verdict::End,
@@ -108,47 +110,204 @@ impl Segmenter {
     }
 }
 
+/// True for the characters that can end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？')
+}
+
+/// True for the full-width (CJK) terminals, which end a sentence with no space after them.
+fn is_wide_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// First bytes of the characters the scanner stops at: `. ! ? :` and the lead bytes of
+/// `… ؟ 。 ！ ？` (checked after decoding).
+const CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b':' as usize] = true;
+    t[0xE2] = true;
+    t[0xD8] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The next terminal or colon at or after byte `from`, before `end`.
+fn next_candidate(text: &str, from: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < end {
+        let o = bytes[i..end].iter().position(|&b| CANDIDATE[b as usize])?;
+        i += o;
+        if bytes[i] < 0x80 {
+            return Some(i);
+        }
+        if text[i..].chars().next().is_some_and(is_terminal) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Length of a spaced ellipsis (" . . ." — at least two more spaced dots) starting at `at`,
+/// or 0.
+fn spaced_dots(text: &str, at: usize, end: usize) -> usize {
+    let b = &text.as_bytes()[at..end];
+    let mut n = 0;
+    while b.get(n) == Some(&b' ') && b.get(n + 1) == Some(&b'.') {
+        n += 2;
+    }
+    if n >= 4 {
+        n
+    } else {
+        0
+    }
+}
+
+/// True when the period at byte `p` is inside an e-mail address, a web address or a file
+/// path: the space-delimited token around it holds `@`, `://` or starts with `www.`.
+fn in_address(text: &str, p: usize, floor: usize, end: usize) -> bool {
+    let start = text[floor..p]
+        .rfind(|c: char| is_space(c) || is_opener(c))
+        .map_or(floor, |i| floor + i + 1);
+    let stop = text[p..end].find(is_space).map_or(end, |i| p + i);
+    let tok = &text[start..stop];
+    tok.contains('@') || tok.contains("://") || tok.starts_with("www.")
+}
+
+/// The byte offsets inside `block` where the items of an inline enumerated list start
+/// ("1) First item 2) Second item", "a. One b. Two", "• 9. Nine • 10. Ten"), other than the
+/// first. The block must start with a marker and the markers must count up one by one.
+fn inline_list_starts(text: &str, block: Span) -> Vec<usize> {
+    let body = &text[block.start..block.end];
+    let lead = body.len() - body.trim_start_matches(is_space).len();
+    let Some((first, style, len)) = marker_at(body, lead) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut want = first + 1;
+    let mut i = lead + len;
+    while let Some(off) = body[i..].find(|c: char| is_space(c)) {
+        let at = i + off + body[i + off..].chars().next().map_or(1, char::len_utf8);
+        i = at;
+        match marker_at(body, at) {
+            Some((n, st, l)) if n == want && st == style => {
+                // The item starts at the bullet or number, not after it.
+                out.push(block.start + at);
+                want += 1;
+                i = at + l;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A list marker at byte `at` of `s`: optional bullet, a number or lowercase letter, then
+/// `.`, `)` or `.)`, then a space and a non-lowercase character. Returns the marker's ordinal
+/// (letters count from 1), a style code, and its length in bytes (through the space).
+fn marker_at(s: &str, at: usize) -> Option<(u32, u8, usize)> {
+    let rest = &s[at..];
+    let mut i = 0;
+    let mut style = 0u8;
+    let first = rest.chars().next()?;
+    if matches!(first, '•' | '⁃' | '-' | '*' | '▪' | '◦') {
+        i += first.len_utf8();
+        style |= 4;
+        i += rest[i..].len() - rest[i..].trim_start_matches(' ').len();
+    }
+    let b = rest.as_bytes();
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let (n, used) = if (1..=3).contains(&digits) {
+        (rest[i..i + digits].parse::<u32>().ok()?, digits)
+    } else if b.get(i).is_some_and(u8::is_ascii_lowercase)
+        && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        style |= 8;
+        (u32::from(b[i] - b'a') + 1, 1)
+    } else {
+        return None;
+    };
+    i += used;
+    match (b.get(i), b.get(i + 1)) {
+        (Some(b'.'), Some(b')')) => {
+            style |= 3;
+            i += 2;
+        }
+        (Some(b'.'), _) => {
+            style |= 1;
+            i += 1;
+        }
+        (Some(b')'), _) => {
+            style |= 2;
+            i += 1;
+        }
+        _ => return None,
+    }
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    let next = rest[i + 1..].chars().next()?;
+    (!next.is_lowercase()).then_some((n, style, i + 1))
+}
+
+/// The byte length of a list marker at the start of the (trimmed) stretch at `at`, or 0.
+fn leading_marker(text: &str, at: usize) -> usize {
+    marker_at(text, at).map_or(0, |(_, _, len)| len)
+}
+
+impl Segmenter {
+    /// Decides whether "a.m."/"p.m." at byte `dot` ends a sentence: before a sentence starter
+    /// or a title ("…at 6 p.m. Mr. Smith then left"), unless the time opens the sentence
+    /// ("At 5 a.m. Mr. Smith went out").
+    fn time_ends(&self, text: &str, floor: usize, dot: usize, next: usize) -> Verdict {
+        let word = word_at(text, next);
+        let title = self.abbreviation(word) == Some(AbbrevKind::Title)
+            && text[next + word.len()..].starts_with('.');
+        if self.is_starter(word) {
+            return Verdict::End;
+        }
+        let words_before = text[floor..dot].split(is_space).filter(|w| !w.is_empty()).count();
+        if title && words_before > 3 {
+            Verdict::End
+        } else {
+            Verdict::Continue
+        }
+    }
+}
+
 /// Appends the sentences of `block` (a stretch with no hard break) to `out`.
 pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) {
-    let bytes = text.as_bytes();
+    let mut from = block.start;
+    for item in inline_list_starts(text, block) {
+        item_sentences(seg, text, Span::new(from, item), out);
+        from = item;
+    }
+    item_sentences(seg, text, Span::new(from, block.end), out);
+}
+
+/// True for the period of an abbreviation of time of day ("a.m", "P.M").
+fn is_time_of_day(tok: &str) -> bool {
+    matches!(tok, "a.m" | "p.m" | "A.M" | "P.M")
+}
+
+/// Appends the sentences of one stretch (a block, or an item of an inline list) to `out`.
+fn item_sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) {
+    let lead = text[block.start..block.end].len()
+        - text[block.start..block.end]
+            .trim_start_matches(is_space)
+            .len();
     let mut start = block.start;
-    let mut i = block.start;
-    // The next "…" at or after `i`, found lazily so that the scan stays linear.
-    let mut ellipsis: Option<usize> = None;
+    // A list marker's own period ("1.", "a.)", "• 9.") never ends a sentence.
+    let mut i = block.start + lead + leading_marker(&text[..block.end], block.start + lead);
     while i < block.end {
-        if ellipsis.is_some_and(|e| e < i) || (ellipsis.is_none() && i == block.start) {
-            ellipsis = memchr::memmem::find(&bytes[i..block.end], "…".as_bytes())
-                .map(|o| i + o)
-                .or(Some(usize::MAX));
-        }
-        let punct = bytes[i..block.end]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?' | b':'))
-            .map(|o| i + o);
-        let p = match (punct, ellipsis.filter(|&e| e != usize::MAX)) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
+        let Some(p) = next_candidate(text, i, block.end) else {
+            break;
         };
-        // The run of terminal punctuation: . ! ? … and spaced ellipsis dots.
-        let mut e = p;
-        let mut dots = 0;
-        loop {
-            let rest = &text[e..block.end];
-            if let Some(c) = rest
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '.' | '!' | '?' | '…'))
-            {
-                dots += usize::from(c == '.');
-                e += c.len_utf8();
-            } else if rest.starts_with(" .") && dots > 0 {
-                e += 1;
-            } else {
-                break;
-            }
-        }
         let mark = text[p..].chars().next().unwrap_or('.');
         if mark == ':' {
             // "Media contact:" ends a heading even when the name follows on the same line.
@@ -173,33 +332,94 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
             i = p + 1;
             continue;
         }
+        let before = text[..p].chars().next_back().unwrap_or(' ');
+        // An elision "[...]" or "[…]" never ends a sentence.
+        if before == '[' {
+            i = p + text[p..block.end]
+                .find(|c: char| !is_terminal(c))
+                .unwrap_or(block.end - p);
+            continue;
+        }
+        // The run of terminal punctuation: . ! ? … and spaced ellipsis dots.
+        let mut e = p;
+        let mut dots = 0;
+        // A spaced ellipsis standing alone (" . . . ") never ends a sentence; a spaced
+        // four-dot one (" . . . .") ends it.
+        if mark == '.' && is_space(before) && text[p + 1..].starts_with(" .") {
+            let run = spaced_dots(text, p + 1, block.end);
+            let after = text[p + 1 + run..block.end].trim_start_matches(is_space);
+            let word = word_at(after, 0);
+            let opens_sentence = p == start;
+            if run >= 6 || (run > 0 && !opens_sentence && word != "I" && seg.is_starter(word)) {
+                // Four dots, or "…paused . . . Then he spoke": the end of a sentence.
+                e = p + 1 + run;
+                dots = 4;
+            } else if run > 0 {
+                i = p + 1 + run;
+                continue;
+            }
+        }
+        loop {
+            let rest = &text[e..block.end];
+            if let Some(c) = rest.chars().next().filter(|&c| is_terminal(c)) {
+                dots += usize::from(c == '.');
+                e += c.len_utf8();
+            } else if dots > 0 && rest.starts_with(" .") {
+                // "word. . . . Next": the first period ends the sentence and the spaced
+                // ellipsis opens the next one, unless nothing but the ellipsis follows.
+                let run = spaced_dots(text, e, block.end);
+                let tail = &text[e + run..block.end];
+                if run > 0 && !tail.trim_matches(|c: char| is_space(c) || is_closer(c)).is_empty()
+                {
+                    break;
+                }
+                e += 1;
+            } else {
+                break;
+            }
+        }
         let single_period = e == p + 1 && mark == '.';
-        // Closing quotes and brackets belong to the sentence they close.
+        // Closing quotes and brackets belong to the sentence they close; so does a French
+        // closing guillemet after a space, and "“" closing a German „quote“.
         let mut close = e;
-        while let Some(c) = text[close..block.end]
-            .chars()
-            .next()
-            .filter(|&c| is_closer(c))
-        {
-            close += c.len_utf8();
+        loop {
+            let rest = &text[close..block.end];
+            let Some(c) = rest.chars().next() else { break };
+            if is_closer(c) || (c == '“' && text[start..p].contains('„')) {
+                close += c.len_utf8();
+            } else if is_space(c) && rest[c.len_utf8()..].starts_with('»') {
+                close += c.len_utf8() + '»'.len_utf8();
+            } else {
+                break;
+            }
         }
         i = close.max(p + 1);
         if close >= block.end {
             break;
         }
         let after = text[close..].chars().next().unwrap_or(' ');
-        if !is_space(after) {
-            // "end.The next": a period glued to a capitalized word after a lowercase word.
+        if !is_space(after) && !is_wide_terminal(mark) {
+            // "end.The next": a period glued to a capitalized word after a lowercase word
+            // or a number ("in 2019.The ministry", "close.“We won").
             let prev = token_before(text, p, start);
+            let (cap, cap_len) = if is_opener(after) {
+                let c = text[close + after.len_utf8()..].chars().next().unwrap_or(' ');
+                (c, after.len_utf8() + c.len_utf8())
+            } else {
+                (after, after.len_utf8())
+            };
+            let word_prev = prev.chars().count() >= 3
+                && prev.chars().all(char::is_alphabetic)
+                && prev.chars().skip(1).all(char::is_lowercase);
+            let number_prev = prev.len() >= 2 && prev.bytes().all(|b| b.is_ascii_digit());
             let glued = single_period
-                && after.is_uppercase()
-                && text[close + after.len_utf8()..]
+                && cap.is_uppercase()
+                && text[close + cap_len..]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_lowercase())
-                && prev.chars().count() >= 3
-                && prev.chars().all(char::is_alphabetic)
-                && prev.chars().skip(1).all(char::is_lowercase);
+                && (word_prev || number_prev)
+                && !in_address(text, p, start, block.end);
             if !glued {
                 continue;
             }
@@ -213,14 +433,23 @@ pub fn sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>) 
         }
         let nc = text[next..].chars().next().unwrap_or(' ');
         let first_letter = text[next..].chars().find(|c| !is_opener(*c)).unwrap_or(' ');
-        if nc.is_lowercase()
-            || first_letter.is_lowercase()
-            || matches!(nc, ',' | ';' | ':' | ')' | '-')
+        if !is_wide_terminal(mark)
+            && (nc.is_lowercase()
+                || first_letter.is_lowercase()
+                || matches!(nc, ',' | ';' | ':' | ')' | '-'))
         {
             continue;
         }
         let verdict = match mark {
-            '.' if single_period => seg.period_ends(text, start, p, next),
+            '.' if single_period => {
+                let tok = token_before(text, p, start);
+                let tok = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+                if is_time_of_day(tok) {
+                    seg.time_ends(text, start, p, next)
+                } else {
+                    seg.period_ends(text, start, p, next)
+                }
+            }
             '!' if seg.abbreviation(token_before(text, p, start)) == Some(AbbrevKind::Bang) => {
                 if seg.is_starter(word_at(text, next)) {
                     Verdict::End
