@@ -21,6 +21,8 @@ pub enum Point {
     Year(i32),
     /// A decade, by its first year (1990).
     Decade(i32),
+    /// A fiscal year, by its number ("FY2021", "fiscal 2021").
+    Fiscal(i32),
 }
 
 impl Point {
@@ -35,6 +37,7 @@ impl Point {
             Point::Season(y, s) => format!("{y:04}-{s}"),
             Point::Year(y) => format!("{y:04}"),
             Point::Decade(y) => format!("{:03}", y / 10),
+            Point::Fiscal(y) => format!("FY{y:04}"),
         }
     }
 }

@@ -92,6 +92,13 @@ pub enum Expr {
         /// Years from the document's year.
         year_shift: i32,
     },
+    /// "this summer", "last autumn" (of the document's year, or a shifted one).
+    SeasonOf {
+        /// TIMEX3 season code.
+        code: &'static str,
+        /// Years from the document's year.
+        year_shift: i32,
+    },
     /// "the first half" (of the document's year, or a shifted one).
     HalfOf {
         /// 1..=2.
@@ -292,7 +299,7 @@ impl Grammar {
                 "quarter",
                 Kind::Quarter,
                 format!(
-                    r"{B}(?P<span>(?:[Tt]he\s+)?(?:Q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)(?:\s+(?:of\s+)?(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?{}|(?P<rel>this|last|next|the)\s+year))?){B}",
+                    r"{B}(?P<span>(?:[Tt]he\s+)?(?:Q(?P<q>[1-4])|(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)\s+quarter)(?:\s+(?:of\s+)?(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?{}|(?P<rel>this|last|next|the)\s+year))?){B}",
                     y("y")
                 ),
             ),
@@ -315,16 +322,17 @@ impl Grammar {
                 "fiscal_year",
                 Kind::Fiscal,
                 format!(
-                    r"{B}(?P<span>(?:[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?|[Ff]inancial\s+[Yy]ear\s+)(?P<fy>1[89][0-9]{{2}}|20[0-9]{{2}}|[0-9]{{2}})){B}"
+                    r"{B}(?P<span>(?:[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?|[Ff]inancial\s+[Yy]ear\s+)(?P<fy>1[89][0-9]{{2}}|20[0-9]{{2}}|[0-9]{{2}})|(?P<fy2>1[89][0-9]{{2}}|20[0-9]{{2}})\s+(?:fiscal|financial)\s+year){B}"
                 ),
             ),
             (
                 "season",
                 Kind::Season,
                 format!(
-                    r"{B}(?P<span>(?P<s>{})\s+(?:of\s+)?{})",
-                    cap("spring|summer|autumn|fall|winter"),
-                    y("y")
+                    r"{B}(?P<span>(?P<s>{seasons})\s+(?:of\s+)?{}|(?P<srel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Tt]he)\s+(?P<s2>{seasons}){B}(?:\s+(?:of\s+)?{})?)",
+                    y("y"),
+                    y("y2"),
+                    seasons = cap("spring|summer|autumn|fall|winter"),
                 ),
             ),
             (
@@ -419,7 +427,13 @@ impl Grammar {
                 );
                 if let Some(expr) = read(rule.kind, &c, text, span, lx) {
                     cands.push(DateMention {
-                        span,
+                        // "the 3rd of May" → "3rd of May"; elsewhere "the" belongs to the
+                        // expression ("the first half of 2018").
+                        span: if matches!(rule.kind, Kind::Dmy | Kind::Season) {
+                            without_the(text, span)
+                        } else {
+                            span
+                        },
                         expr,
                         rule: rule.name,
                     });
@@ -439,8 +453,93 @@ impl Grammar {
             }
             out.push(c);
         }
-        out
+        join_ranges(text, out)
     }
+}
+
+/// True when the weekday at `span` is part of a name: after a capitalized word that is not a
+/// preposition or determiner of dates ("Good Friday", "Mr. Sunday Okafor"), or between "The"
+/// and another capitalized word ("The Sunday Times").
+fn in_a_name(text: &str, span: Span, lx: &Lexicon) -> bool {
+    let before = text[..span.start].trim_end();
+    let head = before.trim_end_matches('.');
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = &head[start..];
+    let capitalized = prev.chars().next().is_some_and(char::is_uppercase);
+    // "Mr. Sunday": a short capitalized word and a period is a title, not a sentence end.
+    let after_title = before.ends_with('.')
+        && capitalized
+        && prev.len() <= 4
+        && prev.chars().all(char::is_alphabetic);
+    let at_start = before.is_empty()
+        || (before.ends_with(|c: char| {
+            matches!(c, '.' | '!' | '?' | '–' | '—' | ':' | '"' | '“' | '(')
+        }) && !after_title);
+    if at_start {
+        return false;
+    }
+    let lower = prev.to_lowercase();
+    let date_word = lx.month_context.contains(&lower)
+        || lx.year_context.contains(&lower)
+        || lx.shifts.contains_key(&lower)
+        || matches!(lower.as_str(), "on" | "every" | "each" | "and" | "or");
+    let next = next_word(text, span.end);
+    let next_cap = next.chars().next().is_some_and(char::is_uppercase) && lx.month(next).is_none();
+    (capitalized && !date_word) || (lower == "the" && next_cap)
+}
+
+/// `span` without a leading "the " (spans are tight: "the 1990s" → "1990s").
+fn without_the(text: &str, span: Span) -> Span {
+    let t = &text[span.start..span.end];
+    match t.get(..4) {
+        Some("the " | "The " | "THE ") => {
+            let rest = t[4..].trim_start();
+            Span::new(span.end - rest.len(), span.end)
+        }
+        _ => span,
+    }
+}
+
+/// True when `a` and `b` are points of the same granularity with `a` before `b`.
+fn same_grain_ordered(a: &Point, b: &Point) -> bool {
+    use Point::*;
+    match (a, b) {
+        (Day(x), Day(y)) => x < y,
+        (Month(y1, m1), Month(y2, m2)) => (y1, m1) < (y2, m2),
+        (Week(y1, w1), Week(y2, w2)) => (y1, w1) < (y2, w2),
+        (Quarter(y1, q1), Quarter(y2, q2)) => (y1, q1) < (y2, q2),
+        (Half(y1, h1), Half(y2, h2)) => (y1, h1) < (y2, h2),
+        (Year(x), Year(y)) | (Fiscal(x), Fiscal(y)) | (Decade(x), Decade(y)) => x < y,
+        _ => false,
+    }
+}
+
+/// Joins two absolute dates of the same granularity linked by a range connector into one
+/// range ("2017-01-01 to 2017-12-31", "FY2019 to FY2021", "between Q1 2019 and Q3 2020").
+fn join_ranges(text: &str, found: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
+    for m in found {
+        if let Some(prev) = out.last_mut() {
+            if let (Expr::Point(a), Expr::Point(b)) = (&prev.expr, &m.expr) {
+                let gap = text[prev.span.end..m.span.start].trim();
+                let before = prev_word(text, prev.span.start);
+                let connector = matches!(gap, "-" | "–" | "—" | "to" | "until" | "through")
+                    || (gap == "and" && before == "between");
+                if connector && same_grain_ordered(a, b) {
+                    prev.expr = Expr::Range(*a, *b);
+                    prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.rule = "range_join";
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 fn num(c: &Captures, name: &str) -> Option<u32> {
@@ -514,11 +613,6 @@ fn number_context_ok(text: &str, span: Span) -> bool {
     };
     !glued_before && !glued_after
 }
-
-const YEAR_FOLLOWERS_OK: &[&str] = &[
-    "as", "was", "has", "is", "this", "its", "his", "us", "plus", "thus", "alas", "always",
-    "whereas",
-];
 
 fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Option<Expr> {
     match kind {
@@ -620,6 +714,9 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
         Kind::Weekday => {
             let w = lx.weekdays.get(c.name("w")?.as_str()).copied()?;
             let shift = lower(c, "shift").map(|s| lx.shifts.get(&s).copied().unwrap_or(0));
+            if shift.is_none() && in_a_name(text, span, lx) {
+                return None;
+            }
             Some(Expr::Weekday { weekday: w, shift })
         }
         Kind::Month => {
@@ -646,14 +743,31 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             if !number_context_ok(text, span) {
                 return None;
             }
-            let ctx =
-                c.name("mod").is_some() || lx.year_context.contains(&prev_word(text, span.start));
+            let prev = prev_word(text, span.start);
             let next = next_word(text, span.end);
+            let next_lower = !next.is_empty() && next.chars().all(|c| c.is_lowercase());
             let counted = next.len() > 2
                 && next.ends_with('s')
-                && next.chars().all(|c| c.is_lowercase())
-                && !YEAR_FOLLOWERS_OK.contains(&next);
-            if !ctx || counted {
+                && next_lower
+                && !lx.year_followers.contains(next);
+            // "resolution 2417 (2018)", "(2001)": a year alone in brackets.
+            let bracketed = crate::text::char_before(text, span.start) == Some('(')
+                && text[span.end..].starts_with(')');
+            // "the 2018 elections", "its 2019 budget": a determiner, the year, a common noun.
+            let determiner = matches!(prev.as_str(), "the" | "its" | "their" | "our" | "his" | "her")
+                || prev.ends_with("'s")
+                || prev.ends_with("’s");
+            let modifier = determiner && next_lower && !lx.count_nouns.contains(next);
+            // "compared with 2016".
+            let compared = matches!(prev.as_str(), "with" | "to")
+                && prev_word(text, span.start - prev.len() - 1).as_str() == "compared";
+            let ctx = c.name("mod").is_some()
+                || lx.year_context.contains(&prev)
+                || bracketed
+                || compared
+                || (modifier && !counted)
+                || (determiner && next_lower && lx.year_followers.contains(next));
+            if !ctx || counted && !(determiner && lx.year_followers.contains(next)) {
                 return None;
             }
             Some(Expr::Point(Point::Year(year(c, "y")?)))
@@ -676,7 +790,9 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             } as u32;
             let explicit = c.name("y").is_some() || c.name("rel").is_some();
             let last_word = lower(c, "ord").is_some_and(|o| o == "last" || o == "final");
-            if (last_word || c.name("h").is_some()) && !explicit {
+            // "the last quarter", "H1" and "the first half" (of a match, of a speech) need a
+            // year to be dates.
+            if (last_word || c.name("h").is_some() || !is_q) && !explicit {
                 return None;
             }
             if let Some(y) = year(c, "y") {
@@ -707,25 +823,50 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             c.name("dec")?.as_str().parse().ok()?,
         ))),
         Kind::Fiscal => {
-            let raw = c.name("fy")?.as_str();
+            let raw = c.name("fy").or_else(|| c.name("fy2"))?.as_str();
             let y: i32 = if raw.len() == 2 {
                 2000 + raw.parse::<i32>().ok()?
             } else {
                 raw.parse().ok()?
             };
-            Some(Expr::Point(Point::Year(y)))
+            Some(Expr::Point(Point::Fiscal(y)))
         }
         Kind::Season => {
-            let code = lx.seasons.get(&lower(c, "s")?)?;
+            let word = lower(c, "s").or_else(|| lower(c, "s2"))?;
+            let rel = lower(c, "srel");
+            // "the fall of Kabul": "fall" is a season only with a year or this/last/next.
+            if word == "fall" && rel.as_deref() == Some("the") && c.name("y2").is_none() {
+                return None;
+            }
+            let code = lx.seasons.get(&word)?;
             let code: &'static str = match code.as_str() {
                 "SP" => "SP",
                 "SU" => "SU",
                 "FA" => "FA",
                 _ => "WI",
             };
-            Some(Expr::Point(Point::Season(year(c, "y")?, code)))
+            if let Some(y) = year(c, "y").or_else(|| year(c, "y2")) {
+                return Some(Expr::Point(Point::Season(y, code)));
+            }
+            let shift = match rel.as_deref() {
+                Some("last" | "past") => -1,
+                Some("next") => 1,
+                _ => 0,
+            };
+            Some(Expr::SeasonOf { code, year_shift: shift })
         }
-        Kind::DayRel => Some(Expr::DayOffset(*lx.day_offsets.get(&lower(c, "w")?)?)),
+        Kind::DayRel => {
+            // A capitalized "Today" after a word is a name ("Radio 4's Today programme").
+            let written = c.name("w")?.as_str();
+            let before = text[..span.start].trim_end().chars().next_back();
+            if written.starts_with(|c: char| c.is_uppercase())
+                && !crate::text::is_all_caps(written)
+                && before.is_some_and(|b| b.is_alphanumeric())
+            {
+                return None;
+            }
+            Some(Expr::DayOffset(*lx.day_offsets.get(&lower(c, "w")?)?))
+        }
         Kind::UnitRel => {
             let n = *lx.shifts.get(&lower(c, "shift")?)?;
             Some(Expr::Shift {
@@ -876,6 +1017,7 @@ pub fn resolve(expr: &Expr, doc: Option<NaiveDate>, future: bool) -> Option<Stri
         },
         Expr::QuarterOf { q, year_shift } => Point::Quarter(y + year_shift, q),
         Expr::HalfOf { h, year_shift } => Point::Half(y + year_shift, h),
+        Expr::SeasonOf { code, year_shift } => Point::Season(y + year_shift, code),
     };
     Some(point.value())
 }

@@ -26,6 +26,11 @@ pub struct Lexicon {
     pub year_context: HashSet<String>,
     /// Words before a bare month that show it is a date.
     pub month_context: HashSet<String>,
+    /// Plural words that may follow a year that is a date ("2020 levels"); other plurals
+    /// make the number a count ("2020 applications").
+    pub year_followers: HashSet<String>,
+    /// Nouns counted by a number rather than dated by a year ("the 2000 people").
+    pub count_nouns: HashSet<String>,
     /// Phrases that put a sentence in the future.
     pub future: Vec<String>,
 }
@@ -70,6 +75,12 @@ impl Lexicon {
                 }
                 "month_context" => {
                     lx.month_context.insert(w);
+                }
+                "year_follower" => {
+                    lx.year_followers.insert(w);
+                }
+                "count_noun" => {
+                    lx.count_nouns.insert(w);
                 }
                 "future" => lx.future.push(w),
                 other => return Err(row.error(format!("unknown kind {other:?}"))),

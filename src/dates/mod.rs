@@ -83,6 +83,16 @@ impl DateTagger {
             Expr::Point(Point::Day(d)) => Some(d),
             _ => None,
         };
+        // A date in dateline position wins over an earlier one (a headline's "9 November 1989").
+        for line in lines.iter().take(4) {
+            let hit = mentions
+                .iter()
+                .filter(|m| line.contains(&m.span) && is_dateline_position(text, *line, m.span))
+                .find_map(absolute_day);
+            if hit.is_some() {
+                return hit;
+            }
+        }
         for line in lines.iter().take(4) {
             let hit = mentions
                 .iter()
@@ -117,6 +127,28 @@ impl DateTagger {
         }
         None
     }
+}
+
+/// True when the date at `span` stands where a dateline puts it: after an ALL-CAPS place and a
+/// comma or bracket ("BRUSSELS, 4 April 2022 –", "NAIROBI (11 May 2023)"), after a place in
+/// brackets ("(Kyiv, June 2, 2023)"), or first on its line before a dash ("12 May 2021 - …").
+fn is_dateline_position(text: &str, line: Span, span: Span) -> bool {
+    let prefix = text[line.start..span.start].trim();
+    let after = text[span.end..line.end].trim_start();
+    let dash_after = after.starts_with(['-', '–', '—', ')']) || after.starts_with("/PR");
+    if prefix.is_empty() {
+        return dash_after;
+    }
+    let Some(place) = prefix.strip_suffix([',', '(']) else {
+        return false;
+    };
+    let place = place.trim().trim_start_matches('(');
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = letters >= 2 && place.chars().all(|c| !c.is_lowercase());
+    let bracketed = prefix.starts_with('(')
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place.split_whitespace().count() <= 3;
+    caps || bracketed
 }
 
 /// The value of `expr` against document date `doc`, in a sentence that is `future` or not.
