@@ -265,6 +265,9 @@ impl Extractor {
             m.value = value;
             cands.push(m);
         }
+        for c in &mut cands {
+            c.span = crate::text::trim_invisible(text, c.span);
+        }
         let mut mentions = mention::select(cands);
         crate::resolve::acronyms(text, &toks, &mut mentions, &self.source("acronym"));
         crate::resolve::surnames(

@@ -116,6 +116,24 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
 }
 
+/// True for characters that take no room: zero-width spaces and joiners, the byte-order mark
+/// and bidirectional marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// `span` without invisible characters ([`is_invisible`]) or spaces at either end.
+pub fn trim_invisible(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let t = s.trim_start_matches(|c| is_invisible(c) || c == ' ');
+    let start = span.end - t.len();
+    let t = t.trim_end_matches(|c| is_invisible(c) || c == ' ');
+    Span::new(start, start + t.len())
+}
+
 /// True when `word` starts with an uppercase letter (or a digit-free title-case letter).
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())

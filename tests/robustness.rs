@@ -114,7 +114,7 @@ fn control_zero_width_and_bidi_characters_and_line_ends() {
     for r in &recs[2..] {
         assert_eq!(r["title"], "Kenya signs pact", "{r}");
         assert_eq!(r["date"], "2023-05-03");
-        assert_eq!(r["sentences"].as_array().unwrap().len(), 4, "{r}");
+        assert_eq!(r["sentences"].as_array().unwrap().len(), 3, "{r}");
     }
 }
 
@@ -159,7 +159,7 @@ fn awkward_jsonl_lines_each_give_one_record() {
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        ["7", "dup", "dup", "stdin:5", "stdin:6", "deep", "n", "{\"a\":1}", "d", "last"]
+        ["7", "dup", "dup", "stdin:5", "stdin:6", "stdin:7", "n", "{\"a\":1}", "d", "last"]
     );
     assert_eq!(recs[1]["sentences"][0]["end"], 6);
     assert_eq!(recs[2]["sentences"][0]["end"], 7);
@@ -225,12 +225,10 @@ fn folders_with_binary_empty_and_broken_files() {
     write(&d.join("d.jsonl"), b"");
     std::os::unix::fs::symlink(d.join("nowhere.jsonl"), d.join("e.jsonl")).unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(
-        "{\"id\":\"g1\",\"text\":\"Kenya.\"}\n{\"id\":\"g2\",\"text\":\"Uganda.\"}\n"
-            .repeat(200)
-            .as_bytes(),
-    )
-    .unwrap();
+    for i in 0..2000u64 {
+        let n = i.wrapping_mul(2_654_435_761) % 1_000_003;
+        writeln!(gz, "{{\"id\":\"g{i}\",\"text\":\"Kenya sent {n} tonnes.\"}}").unwrap();
+    }
     let gz = gz.finish().unwrap();
     write(&d.join("f.jsonl.gz"), &gz[..gz.len() / 2]);
     write(&d.join("z.txt"), b"Last one.");

@@ -267,10 +267,16 @@ impl EventTagger {
                         &doc.text[sspan.start..],
                         doc.entities[i].span.start - sspan.start,
                     );
+                    // "resolution 2417 (2018)": a year in brackets dates a document.
+                    let span = doc.entities[i].span;
+                    let reference_year = span.len() == 4
+                        && doc.text[..span.start].ends_with('(')
+                        && doc.text[span.end..].starts_with(')');
                     !["since", "until", "by"]
                         .iter()
                         .any(|w| word.eq_ignore_ascii_case(w))
                         && Some(i) != doc.dateline_date
+                        && !reference_year
                 })
                 // The most specific date, then the nearest.
                 .max_by_key(|&i| {

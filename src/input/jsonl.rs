@@ -91,7 +91,7 @@ impl LineStream {
     fn parse(&self, fields: &Fields, text: &str, mut warnings: Vec<String>) -> Document {
         let at = self.where_();
         let parsed = match serde_json::from_str(text) {
-            Err(e) if e.to_string().contains("surrogate") => {
+            Err(e) if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") => {
                 // serde_json refuses lone surrogate escapes; repair them and try again.
                 let repaired = repair_surrogates(text);
                 let v = serde_json::from_str(&repaired);

@@ -120,7 +120,8 @@ mod tests {
         let text = "{\"text\": \"Genève 🙂\"}\nline two\n";
         for le in [true, false] {
             // A one-byte buffer splits every code unit and surrogate pair.
-            let r = Utf16Reader::new(BufReader::with_capacity(1, &encode(text, le)[..]), le);
+            let bytes = encode(text, le);
+            let r = Utf16Reader::new(BufReader::with_capacity(1, &bytes[..]), le);
             let mut out = String::new();
             BufReader::new(r).read_to_string(&mut out).unwrap();
             assert_eq!(out, text);
