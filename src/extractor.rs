@@ -268,6 +268,7 @@ impl Extractor {
         for c in &mut cands {
             c.span = crate::text::trim_invisible(text, c.span);
         }
+        cands.retain(|c| in_one_sentence(&sentences, c.span));
         let mut mentions = mention::select(cands);
         crate::resolve::acronyms(text, &toks, &mut mentions, &self.source("acronym"));
         crate::resolve::surnames(
@@ -285,6 +286,7 @@ impl Extractor {
             &self.gazetteer,
             &self.source("org_short_form"),
         );
+        mentions.retain(|m| in_one_sentence(&sentences, m.span));
 
         let doc_date_text = doc_date.map(|d| d.format("%Y-%m-%d").to_string());
         let dateline_place = dateline.first().and_then(|s| {
@@ -451,4 +453,13 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
     }
+}
+
+/// True when `span` lies inside one of `sentences` (sorted, disjoint): an entity never
+/// crosses a sentence boundary.
+fn in_one_sentence(sentences: &[Span], span: Span) -> bool {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    sentences
+        .get(i)
+        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
 }

@@ -114,3 +114,26 @@ proptest! {
         }
     }
 }
+
+/// The inputs that fuzzing once broke (`fuzz/regressions/`) keep every invariant.
+#[test]
+fn fuzz_regressions_keep_their_invariants() {
+    use presstag::input::{DocumentReader, Fields, InputMode};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut n = 0;
+    for (target, mode) in [("jsonl", InputMode::Jsonl), ("pipeline", InputMode::Text)] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for f in dir {
+            let bytes = std::fs::read(f.unwrap().path()).unwrap();
+            let reader = Box::new(std::io::Cursor::new(bytes));
+            for doc in DocumentReader::from_reader(reader, "regression", mode, Fields::default()) {
+                let r = extractor(OffsetUnit::Chars).process(&doc);
+                check_record(&r, &doc.text, OffsetUnit::Chars).unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 2, "no regression inputs found");
+}
