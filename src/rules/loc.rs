@@ -93,7 +93,11 @@ impl Rules {
     pub fn admin_places(&self, doc: &Doc) -> Vec<Span> {
         let mut out = Vec::new();
         for u in 1..doc.tokens.len() {
-            if !ADMIN_UNITS.contains(&doc.word(u)) {
+            let word = doc.word(u);
+            // "Ituri province": the unit word is not part of the name; "Helmand Province" and
+            // "Borno State", capitalized, are.
+            let capital = is_capitalized(word) && ADMIN_UNITS.contains(&word.to_lowercase().as_str());
+            if !capital && !ADMIN_UNITS.contains(&word) {
                 continue;
             }
             let mut s = u;
@@ -110,10 +114,8 @@ impl Rules {
                 }
             }
             if s < u {
-                out.push(Span::new(
-                    doc.tokens[s].span.start,
-                    doc.tokens[u - 1].span.end,
-                ));
+                let last = if capital { u } else { u - 1 };
+                out.push(Span::new(doc.tokens[s].span.start, doc.tokens[last].span.end));
             }
         }
         out

@@ -217,6 +217,47 @@ impl Rules {
             })
     }
 
+    /// An ORG or LOC mention starting at token `k` (after an optional "the").
+    fn body_at(&self, doc: &Doc, mut k: usize, orgs: &[Span]) -> Option<Span> {
+        if doc.word(k).eq_ignore_ascii_case("the") {
+            k += 1;
+        }
+        let at = doc.tokens.get(k)?.span.start;
+        let i = orgs.partition_point(|o| o.start < at);
+        if let Some(o) = orgs.get(i).filter(|o| o.start == at) {
+            return Some(*o);
+        }
+        doc.gaz_starting(at)
+            .filter(|g| matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc))
+            .map(|g| g.span)
+    }
+
+    /// The complement of a title that ends before token `k`: "Minister [of Health] of Ghana",
+    /// "head [of policy] at the Clean Oceans Alliance". Returns the end of the title with its
+    /// complement and the ORG or LOC the complement names (its affiliation), when a
+    /// preposition within a few words leads to one.
+    fn title_complement(&self, doc: &Doc, k: usize, orgs: &[Span]) -> Option<(usize, Span)> {
+        let first = k;
+        let mut m = k;
+        while m < doc.tokens.len() && m < first + 8 && doc.same_sentence(first, m) {
+            let w = doc.word(m);
+            if matches!(w, "of" | "at" | "for" | "to" | "in") {
+                if let Some(body) = self.body_at(doc, m + 1, orgs) {
+                    let end = if m == first {
+                        doc.tokens[first].span.start
+                    } else {
+                        doc.tokens[m - 1].span.end
+                    };
+                    return Some((end, body));
+                }
+            } else if !doc.is_word(m) && w != "-" {
+                return None;
+            }
+            m += 1;
+        }
+        None
+    }
+
     /// Finds people; `orgs` are the organization spans found so far (for affiliations).
     pub fn people(&self, doc: &Doc, orgs: &[Span]) -> Vec<PersonCand> {
         let mut out = Vec::new();
@@ -224,6 +265,26 @@ impl Rules {
         self.given_names(doc, &mut out);
         self.speakers(doc, &mut out);
         self.appositions(doc, orgs, &mut out);
+        // Rules that find the same person may each see part of the picture ("H.E. Mr. X,
+        // Permanent Representative of Qatar"): share titles and affiliations.
+        out.sort_by_key(|c| (c.span.start, c.span.end));
+        let mut i = 0;
+        while i < out.len() {
+            let j = i + out[i..].iter().take_while(|c| c.span == out[i].span).count();
+            let group = &out[i..j];
+            let best = group
+                .iter()
+                .find(|c| c.affiliation.is_some())
+                .or_else(|| group.iter().find(|c| c.title.is_some()))
+                .map(|c| (c.title, c.affiliation));
+            if let Some((title, affiliation)) = best {
+                for c in &mut out[i..j] {
+                    c.title = c.title.or(title);
+                    c.affiliation = c.affiliation.or(affiliation);
+                }
+            }
+            i = j;
+        }
         out
     }
 
@@ -274,6 +335,21 @@ impl Rules {
                         found = Some(m);
                         break;
                     }
+                    // "The Executive Director of UNODC, Ghada Waly, said": the name follows
+                    // the complement after a comma.
+                    if w == "," && m > j + 1 {
+                        let n = m + 1;
+                        let next = doc.word(n);
+                        if doc.is_word(n)
+                            && is_capitalized(next)
+                            && self.name_run(doc, n).is_some_and(|(e, c)| {
+                                c >= 2 && matches!(doc.word(e), "," | ")")
+                            })
+                        {
+                            found = Some(n);
+                            break;
+                        }
+                    }
                     let cont = (doc.is_word(m)
                         && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
                         || w == "-"
@@ -285,7 +361,8 @@ impl Rules {
                 }
                 match found {
                     Some(m) => {
-                        let tail = doc.tokens[m - 1].span.end;
+                        let last = if doc.word(m - 1) == "," { m - 2 } else { m - 1 };
+                        let tail = doc.tokens[last].span.end;
                         title = title.map(|t| Span::new(t.start, tail));
                         m
                     }
@@ -302,7 +379,27 @@ impl Rules {
             }
             let name_start = self.name_start(doc, name_start, end_tok);
             let span = self.span_of(doc, name_start, end_tok);
-            let affiliation = title.and_then(|t| self.affiliation(doc, t, orgs));
+            // "Minister of Health of Ghana": the complement's ORG or LOC is the affiliation,
+            // not part of the title.
+            let mut affiliation = None;
+            if let Some(t) = title {
+                let after = doc.token_at(t.start);
+                let first = (after..name_start)
+                    .find(|&x| matches!(doc.word(x), "of" | "at" | "for" | "to" | "in"));
+                if let Some((cut, body)) =
+                    first.and_then(|f| self.title_complement(doc, f, orgs))
+                {
+                    if body.end <= span.start {
+                        title = Some(Span::new(t.start, cut.max(t.start)));
+                        affiliation = Some(body);
+                    }
+                }
+            }
+            let mut affiliation = affiliation.or_else(|| title.and_then(|t| self.affiliation(doc, t, orgs)));
+            // "Ambassador Ana Ruiz of Mexico": a body right after the name.
+            if affiliation.is_none() && doc.word(end_tok) == "of" {
+                affiliation = self.body_at(doc, end_tok + 1, orgs);
+            }
             out.push(PersonCand {
                 span,
                 title,
@@ -444,9 +541,18 @@ impl Rules {
             if self.gaz_covers(doc, s, c) || (s..c).any(|k| self.head(doc.word(k)).is_some()) {
                 continue;
             }
-            // The title runs to the end of its "of/at ORG" complement.
+            // The title runs to its "of/at ORG" complement, which is the affiliation.
             let mut title = t.span;
             let k = doc.token_at(t.span.end);
+            if let Some((cut, body)) = self.title_complement(doc, k, orgs) {
+                out.push(PersonCand {
+                    span: self.span_of(doc, s, c),
+                    title: Some(Span::new(t.span.start, cut.max(t.span.end))),
+                    affiliation: Some(body),
+                    rule: "person_apposition",
+                });
+                continue;
+            }
             if matches!(doc.word(k), "of" | "at" | "for") {
                 let here = doc.tokens[k].span;
                 let a = orgs.partition_point(|o| o.start <= here.start);
