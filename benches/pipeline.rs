@@ -59,9 +59,17 @@ fn pipeline(c: &mut Criterion) {
         })
     });
     g.finish();
-    c.bench_function("build_extractor", |b| {
+    // Start-up: the whole extractor, and the gazetteer (TSV parsing plus the Aho-Corasick
+    // automaton) on its own.
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(20);
+    g.bench_function("build_extractor", |b| {
         b.iter(|| ExtractorBuilder::new().build().unwrap())
     });
+    g.bench_function("gazetteer_load", |b| {
+        b.iter(|| presstag::gazetteer::Gazetteer::load(true, &[]).unwrap())
+    });
+    g.finish();
 }
 
 criterion_group!(benches, pipeline);

@@ -11,9 +11,8 @@ use crate::record::{OffsetUnit, Record};
 /// Returns a description of the first broken invariant.
 pub fn check_record(record: &Record, text: &str, unit: OffsetUnit) -> Result<(), String> {
     if record.error.is_some() {
-        let empty = record.sentences.is_empty()
-            && record.entities.is_empty()
-            && record.events.is_empty();
+        let empty =
+            record.sentences.is_empty() && record.entities.is_empty() && record.events.is_empty();
         return if empty {
             Ok(())
         } else {
@@ -45,7 +44,10 @@ pub fn check_record(record: &Record, text: &str, unit: OffsetUnit) -> Result<(),
         }
         let sentence = record.sentences.get(e.sentence);
         if sentence.is_some_and(|s| e.start < s.start || e.end > s.end) {
-            return Err(format!("entity {i} is not inside its sentence {}", e.sentence));
+            return Err(format!(
+                "entity {i} is not inside its sentence {}",
+                e.sentence
+            ));
         }
         if sentence.is_none() && !record.sentences.is_empty() {
             return Err(format!("entity {i} refers to a missing sentence"));
@@ -114,7 +116,8 @@ mod tests {
     #[test]
     fn a_good_record_passes_and_a_broken_one_fails() {
         let x = ExtractorBuilder::new().build().unwrap();
-        let text = "Ms. Ana Ruiz of Mexico met UNICEF in Genève on 2 May 2023. She signed an agreement.";
+        let text =
+            "Ms. Ana Ruiz of Mexico met UNICEF in Genève on 2 May 2023. She signed an agreement.";
         let mut r = x.extract(text);
         assert!(r.entities.len() >= 4);
         check_record(&r, text, OffsetUnit::Chars).unwrap();

@@ -67,26 +67,23 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor> {
         let dirs: Vec<&std::path::Path> =
             self.gazetteer_dirs.iter().map(PathBuf::as_path).collect();
-        let gazetteer = Gazetteer::load(!self.no_builtin, &dirs)?;
-        let segmenter = Segmenter::new()?;
-        let dates = DateTagger::new()?;
+        // The gazetteer automaton is the slowest part: build it on a thread of its own while
+        // this one compiles the segmenter, date grammar, event lexicon and rules.
+        let (gazetteer, rest) = std::thread::scope(|scope| {
+            let gaz = scope.spawn(|| Gazetteer::load(!self.no_builtin, &dirs));
+            let rest = self.build_rest();
+            let gaz = gaz
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (gaz, rest)
+        });
+        let gazetteer = gazetteer?;
+        let (segmenter, dates, events, rules) = rest?;
         let date_sources = dates
             .rule_names()
             .into_iter()
             .map(|n| (n, Arc::from(format!("rule:date_{n}"))))
             .collect();
-        let events = EventTagger::new()?;
-        let lexicon_words =
-            crate::data::rows("sentence_starters.tsv", crate::data::SENTENCE_STARTERS, 1)?
-                .into_iter()
-                .map(|r| r.fields[0])
-                .chain(
-                    crate::data::rows("date_words.tsv", crate::data::DATE_WORDS, 3)?
-                        .into_iter()
-                        .filter(|r| matches!(r.fields[1], "month" | "weekday"))
-                        .map(|r| r.fields[0].trim_end_matches('.')),
-                );
-        let rules = Rules::new(lexicon_words)?;
         let sources = [
             "person_title",
             "person_given",
@@ -115,6 +112,25 @@ impl ExtractorBuilder {
             default_date: self.default_date,
             date_sources,
         })
+    }
+
+    /// Everything but the gazetteer: segmenter, date grammar, event lexicon, rules.
+    fn build_rest(&self) -> Result<(Segmenter, DateTagger, EventTagger, Rules)> {
+        let segmenter = Segmenter::new()?;
+        let dates = DateTagger::new()?;
+        let events = EventTagger::new()?;
+        let lexicon_words =
+            crate::data::rows("sentence_starters.tsv", crate::data::SENTENCE_STARTERS, 1)?
+                .into_iter()
+                .map(|r| r.fields[0])
+                .chain(
+                    crate::data::rows("date_words.tsv", crate::data::DATE_WORDS, 3)?
+                        .into_iter()
+                        .filter(|r| matches!(r.fields[1], "month" | "weekday"))
+                        .map(|r| r.fields[0].trim_end_matches('.')),
+                );
+        let rules = Rules::new(lexicon_words)?;
+        Ok((segmenter, dates, events, rules))
     }
 }
 
@@ -434,6 +450,15 @@ fn headline(text: &str) -> Option<Span> {
     Some(Span::new(start, start + line.len()))
 }
 
+/// True when `span` lies inside one of `sentences` (sorted, disjoint): an entity never
+/// crosses a sentence boundary.
+fn in_one_sentence(sentences: &[Span], span: Span) -> bool {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    sentences
+        .get(i)
+        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,13 +478,4 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
     }
-}
-
-/// True when `span` lies inside one of `sentences` (sorted, disjoint): an entity never
-/// crosses a sentence boundary.
-fn in_one_sentence(sentences: &[Span], span: Span) -> bool {
-    let i = sentences.partition_point(|s| s.end <= span.start);
-    sentences
-        .get(i)
-        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
 }

@@ -42,7 +42,10 @@ fn date_case_table() {
         if got != want {
             failures.push((
                 f[0].to_string(),
-                format!("case {} ({}): {:?}\n  want {want:?}\n  got  {got:?}", f[0], f[1], f[3]),
+                format!(
+                    "case {} ({}): {:?}\n  want {want:?}\n  got  {got:?}",
+                    f[0], f[1], f[3]
+                ),
             ));
         }
     }

@@ -84,7 +84,13 @@ fn entity_case_table() {
         if !problems.is_empty() {
             failures.push((
                 f[0].to_string(),
-                format!("case {} ({}): {:?}\n  {}", f[0], f[1], f[2], problems.join("\n  ")),
+                format!(
+                    "case {} ({}): {:?}\n  {}",
+                    f[0],
+                    f[1],
+                    f[2],
+                    problems.join("\n  ")
+                ),
             ));
         }
     }

@@ -77,7 +77,8 @@ fn byte_order_marks_and_utf16_files_and_streams() {
     write(&d.join("b.txt"), &utf16(BODY, true, true));
     write(&d.join("c.txt"), &utf16(BODY, false, true));
     write(&d.join("d.txt"), &utf16(BODY, true, false));
-    let jsonl = format!("{{\"id\":\"u1\",\"text\":\"{BODY}\"}}\n{{\"id\":\"u2\",\"text\":\"Kenya.\"}}\n");
+    let jsonl =
+        format!("{{\"id\":\"u1\",\"text\":\"{BODY}\"}}\n{{\"id\":\"u2\",\"text\":\"Kenya.\"}}\n");
     write(&d.join("e.jsonl"), &utf16(&jsonl, true, true));
     write(&d.join("f.jsonl"), format!("\u{feff}{jsonl}").as_bytes());
     let recs = run_ok(presstag().arg(d));
@@ -159,14 +160,28 @@ fn awkward_jsonl_lines_each_give_one_record() {
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        ["7", "dup", "dup", "stdin:5", "stdin:6", "stdin:7", "n", "{\"a\":1}", "d", "last"]
+        [
+            "7",
+            "dup",
+            "dup",
+            "stdin:5",
+            "stdin:6",
+            "stdin:7",
+            "n",
+            "{\"a\":1}",
+            "d",
+            "last"
+        ]
     );
     assert_eq!(recs[1]["sentences"][0]["end"], 6);
     assert_eq!(recs[2]["sentences"][0]["end"], 7);
     assert!(recs[3]["error"].as_str().unwrap().contains("a string"));
     assert!(recs[4]["error"].as_str().unwrap().contains("a number"));
     let deep_err = recs[5]["error"].as_str().unwrap();
-    assert!(deep_err.contains("stdin:7") && deep_err.contains("recursion"), "{deep_err}");
+    assert!(
+        deep_err.contains("stdin:7") && deep_err.contains("recursion"),
+        "{deep_err}"
+    );
     assert!(recs[6].get("error").is_none());
     assert!(recs[6]["meta"]["extra"].is_array());
     assert!(warnings(&recs[8])[0].contains("not a date string"));
@@ -189,7 +204,11 @@ fn a_fifty_megabyte_line() {
 
 /// Writes `text` as one document and checks the record is whole and valid.
 fn one_big_document(text: &str) -> Value {
-    let recs = run_ok(presstag().args(["--input", "text"]).write_stdin(text.to_string()));
+    let recs = run_ok(
+        presstag()
+            .args(["--input", "text"])
+            .write_stdin(text.to_string()),
+    );
     assert_eq!(recs.len(), 1);
     assert!(recs[0].get("error").is_none());
     recs.into_iter().next().unwrap()
@@ -210,7 +229,9 @@ fn huge_shapes_run_in_linear_time() {
     assert_eq!(texts(&r, "LOC"), ["Kenya", "Uganda"]);
     // Thousands of entities in one sentence.
     let list = "Kenya, Ms. Ana Ruiz, UNICEF, Geneva, 3 May 2023, ".repeat(5_000);
-    let r = one_big_document(&format!("The meeting in Nairobi brought together {list}and others."));
+    let r = one_big_document(&format!(
+        "The meeting in Nairobi brought together {list}and others."
+    ));
     assert!(r["entities"].as_array().unwrap().len() >= 25_000);
 }
 
@@ -227,7 +248,11 @@ fn folders_with_binary_empty_and_broken_files() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     for i in 0..2000u64 {
         let n = i.wrapping_mul(2_654_435_761) % 1_000_003;
-        writeln!(gz, "{{\"id\":\"g{i}\",\"text\":\"Kenya sent {n} tonnes.\"}}").unwrap();
+        writeln!(
+            gz,
+            "{{\"id\":\"g{i}\",\"text\":\"Kenya sent {n} tonnes.\"}}"
+        )
+        .unwrap();
     }
     let gz = gz.finish().unwrap();
     write(&d.join("f.jsonl.gz"), &gz[..gz.len() / 2]);
@@ -239,7 +264,10 @@ fn folders_with_binary_empty_and_broken_files() {
     assert!(first[0].ends_with("a.txt") && first.last().unwrap().ends_with("z.txt"));
     assert!(recs[0].get("error").is_none());
     assert!(recs[1]["error"].as_str().unwrap().contains("binary"));
-    assert!(recs[2].get("error").is_none(), "an empty .txt is an empty document");
+    assert!(
+        recs[2].get("error").is_none(),
+        "an empty .txt is an empty document"
+    );
     assert_eq!(recs[2]["sentences"], Value::Array(vec![]));
     // The empty .jsonl holds no documents; the broken link is one error record.
     assert!(recs[3]["error"].as_str().unwrap().contains("e.jsonl"));
@@ -247,7 +275,10 @@ fn folders_with_binary_empty_and_broken_files() {
     let gz_recs = &recs[4..recs.len() - 1];
     assert!(gz_recs.len() > 2);
     let last = gz_recs.last().unwrap();
-    assert!(last["error"].as_str().unwrap().contains("f.jsonl.gz"), "{last}");
+    assert!(
+        last["error"].as_str().unwrap().contains("f.jsonl.gz"),
+        "{last}"
+    );
     assert!(gz_recs[..gz_recs.len() - 1]
         .iter()
         .all(|r| r.get("error").is_none()));
@@ -291,7 +322,11 @@ fn bad_user_gazetteers_are_refused_before_any_document() {
         ),
         (
             "utf8.tsv",
-            [header.as_bytes(), b"org:a\tORG\tngo\tBad \xff name\t\t\t\t\t\n"].concat(),
+            [
+                header.as_bytes(),
+                b"org:a\tORG\tngo\tBad \xff name\t\t\t\t\t\n",
+            ]
+            .concat(),
             "utf8.tsv:2",
         ),
     ];

@@ -476,9 +476,7 @@ fn in_a_name(text: &str, span: Span, lx: &Lexicon) -> bool {
         && prev.len() <= 4
         && prev.chars().all(char::is_alphabetic);
     let at_start = before.is_empty()
-        || (before.ends_with(|c: char| {
-            matches!(c, '.' | '!' | '?' | '–' | '—' | ':' | '"' | '“' | '(')
-        }) && !after_title);
+        || (before.ends_with(['.', '!', '?', '–', '—', ':', '"', '“', '(']) && !after_title);
     if at_start {
         return false;
     }
@@ -754,8 +752,10 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             let bracketed = crate::text::char_before(text, span.start) == Some('(')
                 && text[span.end..].starts_with(')');
             // "the 2018 elections", "its 2019 budget": a determiner, the year, a common noun.
-            let determiner = matches!(prev.as_str(), "the" | "its" | "their" | "our" | "his" | "her")
-                || prev.ends_with("'s")
+            let determiner = matches!(
+                prev.as_str(),
+                "the" | "its" | "their" | "our" | "his" | "her"
+            ) || prev.ends_with("'s")
                 || prev.ends_with("’s");
             let modifier = determiner && next_lower && !lx.count_nouns.contains(next);
             // "compared with 2016".
@@ -853,7 +853,10 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 Some("next") => 1,
                 _ => 0,
             };
-            Some(Expr::SeasonOf { code, year_shift: shift })
+            Some(Expr::SeasonOf {
+                code,
+                year_shift: shift,
+            })
         }
         Kind::DayRel => {
             // A capitalized "Today" after a word is a name ("Radio 4's Today programme").

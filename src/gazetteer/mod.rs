@@ -205,8 +205,14 @@ impl Gazetteer {
     pub fn load(builtin: bool, extra_dirs: &[&Path]) -> Result<Gazetteer> {
         let mut entries = Vec::new();
         if builtin {
-            for (name, text) in BUILTIN {
-                entries.extend(load::parse(name, text)?);
+            // The files are independent: parse them in parallel.
+            use rayon::prelude::*;
+            let parsed: Vec<Result<Vec<Entry>>> = BUILTIN
+                .par_iter()
+                .map(|(name, text)| load::parse(name, text))
+                .collect();
+            for p in parsed {
+                entries.extend(p?);
             }
         }
         for dir in extra_dirs {

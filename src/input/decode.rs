@@ -54,7 +54,13 @@ pub fn sniff(bytes: &[u8]) -> Sniff {
         return Sniff::Text;
     }
     let pairs = head.len() / 2;
-    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (even, odd) = (zeros_at(0), zeros_at(1));
     if odd * 10 >= pairs * 9 && even * 10 <= pairs {
         return Sniff::Utf16NoBom(true);

@@ -91,7 +91,9 @@ impl LineStream {
     fn parse(&self, fields: &Fields, text: &str, mut warnings: Vec<String>) -> Document {
         let at = self.where_();
         let parsed = match serde_json::from_str(text) {
-            Err(e) if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") => {
+            Err(e)
+                if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") =>
+            {
                 // serde_json refuses lone surrogate escapes; repair them and try again.
                 let repaired = repair_surrogates(text);
                 let v = serde_json::from_str(&repaired);
@@ -233,7 +235,10 @@ mod tests {
 
     #[test]
     fn surrogate_repair_keeps_pairs_and_escaped_backslashes() {
-        assert_eq!(repair_surrogates(r#"{"t":"a\ud800b"}"#), r#"{"t":"a\uFFFDb"}"#);
+        assert_eq!(
+            repair_surrogates(r#"{"t":"a\ud800b"}"#),
+            r#"{"t":"a\uFFFDb"}"#
+        );
         assert_eq!(repair_surrogates(r#""\ud83d\ude00""#), r#""\ud83d\ude00""#);
         assert_eq!(repair_surrogates(r#""\\ud800""#), r#""\\ud800""#);
         assert_eq!(repair_surrogates(r#""\udc00\ud800""#), r#""\uFFFD\uFFFD""#);

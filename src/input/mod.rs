@@ -273,7 +273,9 @@ fn read_whole(mut reader: Box<dyn BufRead + Send>, id: String) -> Document {
                 decode::Sniff::Binary => {
                     return Document::failed(
                         id.clone(),
-                        format!("{id}: looks like a binary file (many NUL or control bytes); not read"),
+                        format!(
+                            "{id}: looks like a binary file (many NUL or control bytes); not read"
+                        ),
                     )
                 }
                 decode::Sniff::Utf16NoBom(le) => {

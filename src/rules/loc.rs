@@ -96,7 +96,8 @@ impl Rules {
             let word = doc.word(u);
             // "Ituri province": the unit word is not part of the name; "Helmand Province" and
             // "Borno State", capitalized, are.
-            let capital = is_capitalized(word) && ADMIN_UNITS.contains(&word.to_lowercase().as_str());
+            let capital =
+                is_capitalized(word) && ADMIN_UNITS.contains(&word.to_lowercase().as_str());
             if !capital && !ADMIN_UNITS.contains(&word) {
                 continue;
             }
@@ -115,7 +116,10 @@ impl Rules {
             }
             if s < u {
                 let last = if capital { u } else { u - 1 };
-                out.push(Span::new(doc.tokens[s].span.start, doc.tokens[last].span.end));
+                out.push(Span::new(
+                    doc.tokens[s].span.start,
+                    doc.tokens[last].span.end,
+                ));
             }
         }
         out

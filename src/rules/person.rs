@@ -270,7 +270,10 @@ impl Rules {
         out.sort_by_key(|c| (c.span.start, c.span.end));
         let mut i = 0;
         while i < out.len() {
-            let j = i + out[i..].iter().take_while(|c| c.span == out[i].span).count();
+            let j = i + out[i..]
+                .iter()
+                .take_while(|c| c.span == out[i].span)
+                .count();
             let group = &out[i..j];
             let best = group
                 .iter()
@@ -342,9 +345,9 @@ impl Rules {
                         let next = doc.word(n);
                         if doc.is_word(n)
                             && is_capitalized(next)
-                            && self.name_run(doc, n).is_some_and(|(e, c)| {
-                                c >= 2 && matches!(doc.word(e), "," | ")")
-                            })
+                            && self
+                                .name_run(doc, n)
+                                .is_some_and(|(e, c)| c >= 2 && matches!(doc.word(e), "," | ")"))
                         {
                             found = Some(n);
                             break;
@@ -386,16 +389,15 @@ impl Rules {
                 let after = doc.token_at(t.start);
                 let first = (after..name_start)
                     .find(|&x| matches!(doc.word(x), "of" | "at" | "for" | "to" | "in"));
-                if let Some((cut, body)) =
-                    first.and_then(|f| self.title_complement(doc, f, orgs))
-                {
+                if let Some((cut, body)) = first.and_then(|f| self.title_complement(doc, f, orgs)) {
                     if body.end <= span.start {
                         title = Some(Span::new(t.start, cut.max(t.start)));
                         affiliation = Some(body);
                     }
                 }
             }
-            let mut affiliation = affiliation.or_else(|| title.and_then(|t| self.affiliation(doc, t, orgs)));
+            let mut affiliation =
+                affiliation.or_else(|| title.and_then(|t| self.affiliation(doc, t, orgs)));
             // "Ambassador Ana Ruiz of Mexico": a body right after the name.
             if affiliation.is_none() && doc.word(end_tok) == "of" {
                 affiliation = self.body_at(doc, end_tok + 1, orgs);

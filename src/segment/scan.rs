@@ -81,10 +81,16 @@ impl Segmenter {
         let next_word = word_at(text, next);
         let starter = self.is_starter(next_word)
             || (is_opener(next_char) && !next_word.is_empty() && next_char != '(');
-        let kind = self.abbreviation(tok_trim).or_else(|| {
-            let single = tok_trim.chars().count() == 1 && tok_trim.chars().all(char::is_uppercase);
-            (single || is_initialism(tok_trim)).then_some(AbbrevKind::General)
-        });
+        // "…WIRE)--Aug. 1": after a dash, the word itself is the abbreviation.
+        let after_dash = tok_trim.rsplit('-').next().unwrap_or(tok_trim);
+        let kind = self
+            .abbreviation(tok_trim)
+            .or_else(|| self.abbreviation(after_dash))
+            .or_else(|| {
+                let single =
+                    tok_trim.chars().count() == 1 && tok_trim.chars().all(char::is_uppercase);
+                (single || is_initialism(tok_trim)).then_some(AbbrevKind::General)
+            });
         match kind {
             None => Verdict::End,
             Some(AbbrevKind::Title) => Verdict::Continue,
@@ -271,7 +277,10 @@ impl Segmenter {
         if self.is_starter(word) {
             return Verdict::End;
         }
-        let words_before = text[floor..dot].split(is_space).filter(|w| !w.is_empty()).count();
+        let words_before = text[floor..dot]
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .count();
         if title && words_before > 3 {
             Verdict::End
         } else {
@@ -369,7 +378,10 @@ fn item_sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>)
                 // ellipsis opens the next one, unless nothing but the ellipsis follows.
                 let run = spaced_dots(text, e, block.end);
                 let tail = &text[e + run..block.end];
-                if run > 0 && !tail.trim_matches(|c: char| is_space(c) || is_closer(c)).is_empty()
+                if run > 0
+                    && !tail
+                        .trim_matches(|c: char| is_space(c) || is_closer(c))
+                        .is_empty()
                 {
                     break;
                 }
@@ -403,7 +415,10 @@ fn item_sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>)
             // or a number ("in 2019.The ministry", "close.“We won").
             let prev = token_before(text, p, start);
             let (cap, cap_len) = if is_opener(after) {
-                let c = text[close + after.len_utf8()..].chars().next().unwrap_or(' ');
+                let c = text[close + after.len_utf8()..]
+                    .chars()
+                    .next()
+                    .unwrap_or(' ');
                 (c, after.len_utf8() + c.len_utf8())
             } else {
                 (after, after.len_utf8())
