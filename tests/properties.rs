@@ -137,3 +137,27 @@ fn fuzz_regressions_keep_their_invariants() {
     }
     assert!(n >= 2, "no regression inputs found");
 }
+
+/// Gazetteer files that fuzzing once broke (`fuzz/regressions/gazetteer/`) load or fail
+/// cleanly, and what they load matches its own names in bounded time.
+#[test]
+fn fuzz_regressions_of_the_gazetteer_loader() {
+    use presstag::gazetteer::{load, Gazetteer};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/gazetteer");
+    let mut n = 0;
+    for f in std::fs::read_dir(root).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        n += 1;
+        if let Ok(entries) = load::parse("regression.tsv", text) {
+            if let Ok(g) = Gazetteer::from_entries(entries) {
+                for e in g.entries() {
+                    let _ = g.find(&e.canonical);
+                }
+            }
+        }
+    }
+    assert!(n >= 1);
+}

@@ -376,15 +376,22 @@ impl Gazetteer {
             match self.verify(text, &norm, &mut caps_lines, m.pattern().as_usize(), s, e) {
                 Some(f) => {
                     found.push(f);
-                    at = e;
+                    at = e.max(s + 1);
+                    while !k.is_char_boundary(at) {
+                        at += 1;
+                    }
                 }
                 None if s > 0
                     && crate::text::char_before(k, s).is_some_and(char::is_alphanumeric) =>
                 {
                     // Started inside a word: nothing can start before the word ends.
+                    // (Always past `s`: a pattern may start with a non-alphanumeric
+                    // character, found by fuzzing.)
+                    let next = s + k[s..].chars().next().map_or(1, char::len_utf8);
                     at = k[s..]
                         .find(|c: char| !c.is_alphanumeric())
-                        .map_or(k.len(), |x| s + x);
+                        .map_or(k.len(), |x| s + x)
+                        .max(next);
                 }
                 None => at = s + k[s..].chars().next().map_or(1, char::len_utf8),
             }
