@@ -14,7 +14,7 @@ use crate::segment::Segmenter;
 use crate::text::{CharCounter, Span};
 use crate::tokens;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -262,7 +262,7 @@ impl Extractor {
                 4,
             ));
         }
-        let mut future_cache: HashMap<usize, bool> = HashMap::new();
+        let mut future_cache: HashMap<usize, bool> = HashMap::default();
         for d in &date_mentions {
             let sent = sentence_of(&sentences, d.span.start);
             let future = match d.expr {

@@ -159,8 +159,11 @@ pub fn word_occurrences(text: &str, needles: &[&str]) -> Vec<(Span, usize)> {
     if needles.is_empty() {
         return Vec::new();
     }
+    // Built per document for a handful of needles: a non-contiguous NFA is the cheapest to
+    // build (a DFA would cost more to build than the scan it saves).
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(needles)
     else {
         return Vec::new();

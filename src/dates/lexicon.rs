@@ -3,7 +3,7 @@
 
 use crate::data;
 use crate::error::Result;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The words the date grammar is built from.
 #[derive(Debug, Clone, Default)]

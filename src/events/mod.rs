@@ -16,7 +16,7 @@ use crate::record::{EntityKind, Modality};
 use crate::text::Span;
 use crate::tokens::Token;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -92,7 +92,7 @@ const WINDOW: usize = 300;
 impl EventTagger {
     /// The finder with the built-in trigger lexicon and word classes.
     pub fn new() -> Result<EventTagger> {
-        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut classes: HashMap<String, HashSet<String>> = HashMap::default();
         for row in data::rows("event_objects.tsv", data::EVENT_OBJECTS, 2)? {
             classes
                 .entry(row.fields[0].to_string())
@@ -100,9 +100,9 @@ impl EventTagger {
                 .insert(row.fields[1].to_lowercase());
         }
         let mut forms: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut rules: Vec<Vec<TriggerRule>> = Vec::new();
-        let mut kinds: HashMap<String, Arc<str>> = HashMap::new();
+        let mut kinds: HashMap<String, Arc<str>> = HashMap::default();
         for row in data::rows("event_triggers.tsv", data::EVENT_TRIGGERS, 5)? {
             let f = &row.fields;
             let mut any_of = Vec::new();
@@ -338,7 +338,7 @@ impl EventTagger {
             .filter(|(e, _)| &*e.kind != "statement")
             .map(|(e, _)| e.sentence)
             .collect();
-        let mut seen: HashSet<(usize, Arc<str>)> = HashSet::new();
+        let mut seen: HashSet<(usize, Arc<str>)> = HashSet::default();
         found
             .into_iter()
             .filter(|(e, said)| {

@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use normalize::{fold, key, Normalized};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -223,7 +223,7 @@ impl Gazetteer {
 
     /// Compiles entries into a gazetteer; ids must be unique.
     pub fn from_entries(entries: Vec<Entry>) -> Result<Gazetteer> {
-        let mut seen: HashMap<&str, &Entry> = HashMap::new();
+        let mut seen: HashMap<&str, &Entry> = HashMap::default();
         for e in &entries {
             if let Some(prev) = seen.insert(&e.id, e) {
                 return Err(Error::Gazetteer {
@@ -238,13 +238,13 @@ impl Gazetteer {
                 });
             }
         }
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: HashMap<String, usize> = HashMap::default();
         let mut pattern_keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
-        let mut given = HashMap::new();
-        let mut particles = HashSet::new();
-        let mut acronyms = HashMap::new();
-        let mut demonyms = HashSet::new();
+        let mut given = HashMap::default();
+        let mut particles = HashSet::default();
+        let mut acronyms = HashMap::default();
+        let mut demonyms = HashSet::default();
         for (i, e) in entries.iter().enumerate() {
             for (k, v) in e.attr_pairs() {
                 if k == "adj" || k == "demonym" {
@@ -361,7 +361,7 @@ impl Gazetteer {
         let norm = Normalized::new(text);
         let k = norm.text.as_ref();
 
-        let mut caps_lines: HashMap<usize, bool> = HashMap::new();
+        let mut caps_lines: HashMap<usize, bool> = HashMap::default();
         let mut found: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
         let lower = k.to_ascii_lowercase();
         let mut at = 0;

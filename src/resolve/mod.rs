@@ -12,7 +12,7 @@ use crate::record::EntityKind;
 use crate::rules::Rules;
 use crate::text::{is_capitalized, Span};
 use crate::tokens::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -83,7 +83,7 @@ fn initials_match(words: &[&str], acr: &str) -> bool {
 
 /// Learns the document's acronym definitions and applies them to every mention of each acronym.
 pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, source: &Arc<str>) {
-    let mut defs: HashMap<String, Definition> = HashMap::new();
+    let mut defs: HashMap<String, Definition> = HashMap::default();
     let mut added: Vec<Mention> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Org | EntityKind::Loc) {
@@ -240,7 +240,7 @@ pub fn surnames(
     rules: &Rules,
     source: &Arc<str>,
 ) {
-    let mut full: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut full: HashMap<&str, Arc<str>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let name = m.span.slice(text);
         if name.split_whitespace().count() >= 2 {

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::gazetteer::{EntryKind, GazMatch, Gazetteer};
 use crate::text::Span;
 use crate::tokens::{Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How an organization head word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl Rules {
     /// The rules with the built-in lists; `extra_not_names` adds words (months, weekdays,
     /// sentence starters) that other stages own.
     pub fn new<'a>(extra_not_names: impl IntoIterator<Item = &'a str>) -> Result<Rules> {
-        let mut heads = HashMap::new();
+        let mut heads = HashMap::default();
         for row in data::rows("org_heads.tsv", data::ORG_HEADS, 2)? {
             let kind = match row.fields[1] {
                 "head" => HeadKind::Head,

@@ -18,7 +18,7 @@ pub mod scan;
 use crate::data;
 use crate::error::Result;
 use crate::text::{trim_span, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What kind of abbreviation a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub struct Segmenter {
 impl Segmenter {
     /// The segmenter with the built-in abbreviation and sentence-starter lists.
     pub fn new() -> Result<Segmenter> {
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = HashMap::default();
         for row in data::rows("abbreviations.tsv", data::ABBREVIATIONS, 2)? {
             let kind = match row.fields[1] {
                 "title" => AbbrevKind::Title,
