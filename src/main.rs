@@ -153,25 +153,19 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
         cancel: Some(&INTERRUPTED),
         ..RunOptions::default()
     };
-    let bar = (!args.no_progress && std::io::stderr().is_terminal()).then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        b
-    });
+    let bar = (!args.no_progress && std::io::stderr().is_terminal())
+        .then(|| progress_bar(input_size(&args.paths)));
     let started = std::time::Instant::now();
     let mut progress = |s: &RunStats| {
         if let Some(b) = &bar {
             let secs = started.elapsed().as_secs_f64().max(1e-3);
+            b.set_position(s.bytes.min(b.length().unwrap_or(u64::MAX)));
             b.set_message(format!(
                 "{} documents, {:.1} MB, {:.1} MB/s",
                 s.documents,
                 s.bytes as f64 / 1e6,
                 s.bytes as f64 / 1e6 / secs
             ));
-            b.tick();
         }
     };
     let stats = run(&extractor, reader, &mut out, opts, &mut progress)?;
@@ -192,6 +186,53 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The total size in bytes of the input files, when it is known up front: files and folders
+/// without compressed files (standard input and `.gz` sizes say nothing of the text).
+fn input_size(paths: &[PathBuf]) -> Option<u64> {
+    fn walk(p: &std::path::Path, total: &mut u64) -> Option<()> {
+        let m = std::fs::metadata(p).ok()?;
+        if m.is_dir() {
+            for e in std::fs::read_dir(p).ok()?.flatten() {
+                walk(&e.path(), total)?;
+            }
+        } else if p.extension().is_some_and(|e| e == "gz") {
+            return None;
+        } else {
+            *total += m.len();
+        }
+        Some(())
+    }
+    if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let mut total = 0;
+    for p in paths {
+        walk(p, &mut total)?;
+    }
+    Some(total)
+}
+
+/// A progress bar with documents, MB done, rate and ETA when the input size is known, else a
+/// spinner with the same counts.
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let (bar, template) = match total {
+        Some(n) => (
+            indicatif::ProgressBar::new(n),
+            "{bar:30} {percent:>3}% {msg} [{elapsed_precise}, ETA {eta}]",
+        ),
+        None => (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {msg} [{elapsed_precise}]",
+        ),
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 fn segment_all(
