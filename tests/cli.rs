@@ -1,37 +1,16 @@
 //! End-to-end tests of the `presstag` command: input modes, error cases, options.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{records, run_ok, write};
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::path::Path;
 
 const RELEASE: &str = "UNODC and UNOCT sign agreement\n\nVIENNA, 2 October 2018 - UNODC Executive Director Yury Fedotov met partners today.\n";
 
 fn presstag() -> Command {
     Command::cargo_bin("presstag").unwrap()
-}
-
-fn records(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect()
-}
-
-fn run_ok(cmd: &mut Command) -> Vec<Value> {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "exit {:?}, stderr {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    records(&out.stdout)
-}
-
-fn write(path: &Path, text: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 fn gz(text: &[u8]) -> Vec<u8> {

@@ -4,7 +4,10 @@
 //! The size cases run with a generous time limit: a quadratic step or a backtracking regex
 //! would take hours on them, a linear pass takes seconds; the limit is not a speed target.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{records, run_ok, write};
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
@@ -14,29 +17,6 @@ fn presstag() -> Command {
     let mut c = Command::cargo_bin("presstag").unwrap();
     c.timeout(Duration::from_secs(240));
     c
-}
-
-fn records(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect()
-}
-
-fn run_ok(cmd: &mut Command) -> Vec<Value> {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "exit {:?}, stderr {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    records(&out.stdout)
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
 }
 
 fn warnings(r: &Value) -> Vec<String> {

@@ -1,5 +1,6 @@
-//! Shared by the case-table tests: reading a table, and checking failures against the table's
-//! list of known failures (strictly: a listed case that now passes must be taken off the list).
+//! Shared by the tests: reading a case table and checking its failures against the table's
+//! list of known failures (strictly: a listed case that now passes must be taken off the list),
+//! and running the command and reading its records.
 
 #![allow(dead_code)]
 
@@ -65,4 +66,30 @@ pub fn judge(name: &str, total: usize, failures: &[(String, String)], known: &BT
         fixed.is_empty(),
         "{name} cases listed as known failures now pass; take them off the list: {fixed:?}"
     );
+}
+
+/// The JSON records of a run's standard output.
+pub fn records(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+/// Runs `cmd`, which must succeed, and returns its records.
+pub fn run_ok(cmd: &mut assert_cmd::Command) -> Vec<serde_json::Value> {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    records(&out.stdout)
+}
+
+/// Writes `bytes` to `path`, creating its folder.
+pub fn write(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
 }
