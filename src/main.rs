@@ -121,7 +121,12 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
     for g in &args.gazetteers {
         builder.gazetteer_dir(g);
     }
-    let extractor = builder.build().context("cannot load gazetteers")?;
+    // `presstag segment` needs the segmenter only: no gazetteers to build.
+    let extractor = if segment {
+        None
+    } else {
+        Some(builder.build().context("cannot load gazetteers")?)
+    };
     let mode = match args.input {
         InputArg::Auto => InputMode::Auto,
         InputArg::Text => InputMode::Text,
@@ -144,9 +149,10 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 20, sink);
 
-    if segment {
-        return segment_all(&extractor, reader, &mut out);
-    }
+    let Some(extractor) = extractor else {
+        let segmenter = presstag::Segmenter::new().context("cannot load the segmenter")?;
+        return segment_all(&segmenter, reader, &mut out);
+    };
     let opts = RunOptions {
         threads: args.threads,
         batch_docs: args.batch.max(1),
@@ -186,6 +192,73 @@ fn real_main(args: Args, segment: bool) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes that may be whitespace: ASCII whitespace and the start of any non-ASCII character.
+const MAYBE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || (b as u8).is_ascii_whitespace();
+        b += 1;
+    }
+    t
+};
+
+/// Appends `s` to `out` with every run of whitespace (line breaks included) made one space.
+fn push_flat(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // Most sentences have single spaces only: copy them whole.
+    let plain = memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+        && !bytes.first().is_some_and(|&b| b == b' ')
+        && !bytes.last().is_some_and(|&b| b == b' ')
+        && !bytes.iter().any(|&b| b == 0x0B || b == 0x0C);
+    if plain {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    // The length of the whitespace character at `i`, or 0.
+    let space_at = |i: usize| -> usize {
+        if bytes[i] < 0x80 {
+            usize::from(bytes[i].is_ascii_whitespace())
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8)
+        }
+    };
+    let mut i = 0;
+    let mut first = true;
+    while i < bytes.len() {
+        let n = space_at(i);
+        if n > 0 {
+            i += n;
+            continue;
+        }
+        let start = i;
+        // The word runs to the next whitespace character.
+        while i < bytes.len() {
+            match bytes[i..].iter().position(|&b| MAYBE_SPACE[b as usize]) {
+                None => i = bytes.len(),
+                Some(o) => {
+                    i += o;
+                    if space_at(i) > 0 {
+                        break;
+                    }
+                    i += s[i..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        if !first {
+            out.push(b' ');
+        }
+        first = false;
+        out.extend_from_slice(&bytes[start..i]);
+    }
 }
 
 /// The total size in bytes of the input files, when it is known up front: files and folders
@@ -236,11 +309,12 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
 }
 
 fn segment_all(
-    extractor: &presstag::Extractor,
+    segmenter: &presstag::Segmenter,
     reader: DocumentReader,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut buf = Vec::with_capacity(1 << 16);
         for doc in reader {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;
@@ -249,15 +323,12 @@ fn segment_all(
                 eprintln!("presstag: {e}");
                 continue;
             }
-            for s in extractor.segmenter().segment(&doc.text) {
-                let flat: String = s
-                    .slice(&doc.text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                out.write_all(flat.as_bytes())?;
-                out.write_all(b"\n")?;
+            buf.clear();
+            for s in segmenter.segment(&doc.text) {
+                push_flat(&mut buf, s.slice(&doc.text));
+                buf.push(b'\n');
             }
+            out.write_all(&buf)?;
         }
         out.flush()
     };
