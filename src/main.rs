@@ -212,8 +212,8 @@ fn push_flat(out: &mut Vec<u8>, s: &str) {
     let plain = memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
         && memchr::memmem::find(bytes, b"  ").is_none()
         && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
-        && !bytes.first().is_some_and(|&b| b == b' ')
-        && !bytes.last().is_some_and(|&b| b == b' ')
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
         && !bytes.iter().any(|&b| b == 0x0B || b == 0x0C);
     if plain {
         out.extend_from_slice(bytes);
