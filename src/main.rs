@@ -205,13 +205,22 @@ const MAYBE_SPACE: [bool; 256] = {
     t
 };
 
+/// True when `s` holds a non-ASCII whitespace character (no-break space, U+2000–U+200A, line
+/// and paragraph separators, …). Only their lead bytes (0xC2, 0xE1, 0xE2, 0xE3) are looked at.
+fn has_unicode_space(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let at = |i: usize| s[i..].chars().next().is_some_and(char::is_whitespace);
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(at)
+        || memchr::memchr_iter(0xE1, bytes).any(at)
+}
+
 /// Appends `s` to `out` with every run of whitespace (line breaks included) made one space.
 fn push_flat(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // Most sentences have single spaces only: copy them whole.
     let plain = memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
         && memchr::memmem::find(bytes, b"  ").is_none()
-        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+        && !has_unicode_space(s)
         && bytes.first().is_none_or(|&b| b != b' ')
         && bytes.last().is_none_or(|&b| b != b' ')
         && !bytes.iter().any(|&b| b == 0x0B || b == 0x0C);
@@ -336,5 +345,32 @@ fn segment_all(
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write output"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_flat;
+
+    #[test]
+    fn flattening_makes_every_whitespace_run_one_space() {
+        for (input, want) in [
+            ("One sentence.", "One sentence."),
+            ("Wrapped\nline and\r\n  more.", "Wrapped line and more."),
+            (" lead\tand trail ", "lead and trail"),
+            (
+                "No-break\u{a0}space and “quotes” — dash.",
+                "No-break space and “quotes” — dash.",
+            ),
+            (
+                "Ideographic\u{3000}space\u{2028}sep.",
+                "Ideographic space sep.",
+            ),
+            ("", ""),
+        ] {
+            let mut out = Vec::new();
+            push_flat(&mut out, input);
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{input:?}");
+        }
     }
 }
