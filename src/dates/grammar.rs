@@ -752,11 +752,8 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
             let bracketed = crate::text::char_before(text, span.start) == Some('(')
                 && text[span.end..].starts_with(')');
             // "the 2018 elections", "its 2019 budget": a determiner, the year, a common noun.
-            let determiner = matches!(
-                prev.as_str(),
-                "the" | "its" | "their" | "our" | "his" | "her"
-            ) || prev.ends_with("'s")
-                || prev.ends_with("’s");
+            let determiner =
+                lx.determiners.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");
             let modifier = determiner && next_lower && !lx.count_nouns.contains(next);
             // "compared with 2016".
             let compared = matches!(prev.as_str(), "with" | "to")

@@ -31,6 +31,8 @@ pub struct Lexicon {
     pub year_followers: HashSet<String>,
     /// Nouns counted by a number rather than dated by a year ("the 2000 people").
     pub count_nouns: HashSet<String>,
+    /// Determiners before a year used as a modifier ("the 2018 elections", "its 2019 budget").
+    pub determiners: HashSet<String>,
     /// Phrases that put a sentence in the future.
     pub future: Vec<String>,
 }
@@ -81,6 +83,9 @@ impl Lexicon {
                 }
                 "count_noun" => {
                     lx.count_nouns.insert(w);
+                }
+                "determiner" => {
+                    lx.determiners.insert(w);
                 }
                 "future" => lx.future.push(w),
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
