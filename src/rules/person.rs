@@ -42,6 +42,10 @@ const SPEECH_VERBS: &[&str] = &[
 
 const COMPLEMENT_WORDS: &[&str] = &["for", "of", "on", "to", "and", "the", "in"];
 
+/// Prepositions that lead from a title to the body it belongs to ("Minister of Health of
+/// Ghana", "head of policy at the Clean Oceans Alliance").
+const AFFILIATION_PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "in"];
+
 /// A person found by a rule.
 pub struct PersonCand {
     /// The name.
@@ -241,7 +245,7 @@ impl Rules {
         let mut m = k;
         while m < doc.tokens.len() && m < first + 8 && doc.same_sentence(first, m) {
             let w = doc.word(m);
-            if matches!(w, "of" | "at" | "for" | "to" | "in") {
+            if AFFILIATION_PREPOSITIONS.contains(&w) {
                 if let Some(body) = self.body_at(doc, m + 1, orgs) {
                     let end = if m == first {
                         doc.tokens[first].span.start
@@ -387,8 +391,8 @@ impl Rules {
             let mut affiliation = None;
             if let Some(t) = title {
                 let after = doc.token_at(t.start);
-                let first = (after..name_start)
-                    .find(|&x| matches!(doc.word(x), "of" | "at" | "for" | "to" | "in"));
+                let first =
+                    (after..name_start).find(|&x| AFFILIATION_PREPOSITIONS.contains(&doc.word(x)));
                 if let Some((cut, body)) = first.and_then(|f| self.title_complement(doc, f, orgs)) {
                     if body.end <= span.start {
                         title = Some(Span::new(t.start, cut.max(t.start)));
@@ -544,7 +548,6 @@ impl Rules {
                 continue;
             }
             // The title runs to its "of/at ORG" complement, which is the affiliation.
-            let mut title = t.span;
             let k = doc.token_at(t.span.end);
             if let Some((cut, body)) = self.title_complement(doc, k, orgs) {
                 out.push(PersonCand {
@@ -555,27 +558,8 @@ impl Rules {
                 });
                 continue;
             }
-            if matches!(doc.word(k), "of" | "at" | "for") {
-                let here = doc.tokens[k].span;
-                let a = orgs.partition_point(|o| o.start <= here.start);
-                let b = orgs.partition_point(|o| o.start <= here.end + 5);
-                if let Some(o) = orgs[a..b.max(a)]
-                    .iter()
-                    .chain(
-                        doc.gaz_within(Span::new(here.start, here.end + 6))
-                            .iter()
-                            .filter(|g| doc.gaz_kind(g) != EntryKind::Title)
-                            .map(|g| &g.span),
-                    )
-                    .filter(|o| {
-                        o.start > doc.tokens[k].span.start && o.start <= doc.tokens[k].span.end + 5
-                    })
-                    .min_by_key(|o| o.start)
-                {
-                    title = Span::new(title.start, o.end);
-                }
-            }
-            let affiliation = self.affiliation(doc, title, orgs);
+            // Otherwise a body before the title ("UNODC Executive Director") or inside it.
+            let affiliation = self.affiliation(doc, t.span, orgs);
             out.push(PersonCand {
                 span: self.span_of(doc, s, c),
                 title: Some(t.span),
