@@ -9,6 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum InputArg {
@@ -217,15 +218,33 @@ fn has_unicode_space(s: &str) -> bool {
 /// Appends `s` to `out` with every run of whitespace (line breaks included) made one space.
 fn push_flat(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    // Most sentences have single spaces only: copy them whole.
-    let plain = memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
-        && !has_unicode_space(s)
-        && bytes.first().is_none_or(|&b| b != b' ')
-        && bytes.last().is_none_or(|&b| b != b' ')
-        && !bytes.iter().any(|&b| b == 0x0B || b == 0x0C);
-    if plain {
-        out.extend_from_slice(bytes);
+    // Most sentences have only single spaces and line breaks (hard-wrapped text): copy the
+    // pieces between the breaks whole.
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let simple = DOUBLE_SPACE.find(bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && !has_unicode_space(s);
+    if simple {
+        let is_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let lead = bytes.iter().take_while(|b| is_ws(b)).count();
+        let trail = bytes[lead..].iter().rev().take_while(|b| is_ws(b)).count();
+        let t = &bytes[lead..bytes.len() - trail];
+        let mut from = 0;
+        while let Some(o) = memchr::memchr3(b'\n', b'\r', b'\t', &t[from..]) {
+            let brk = from + o;
+            // The piece may end in one space ("word \n"); the break's run ends before the
+            // next word (the text is trimmed, so there is one).
+            let piece_end = if brk > from && t[brk - 1] == b' ' {
+                brk - 1
+            } else {
+                brk
+            };
+            out.extend_from_slice(&t[from..piece_end]);
+            out.push(b' ');
+            from = brk + t[brk..].iter().take_while(|b| is_ws(b)).count();
+        }
+        out.extend_from_slice(&t[from..]);
         return;
     }
     // The length of the whitespace character at `i`, or 0.
@@ -367,6 +386,12 @@ mod tests {
                 "Ideographic space sep.",
             ),
             ("", ""),
+            (
+                "Hard \n wrapped\r\n\r\nand\ttabbed \t",
+                "Hard wrapped and tabbed",
+            ),
+            ("\n\n", ""),
+            ("Double  space\nand break.", "Double space and break."),
         ] {
             let mut out = Vec::new();
             push_flat(&mut out, input);

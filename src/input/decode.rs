@@ -1,5 +1,7 @@
 //! Bytes to text: BOMs, UTF-16, invalid UTF-8 and NUL bytes, each repaired with a warning.
 
+use std::borrow::Cow;
+
 /// Decodes the bytes of a document. Invalid UTF-8 is replaced by U+FFFD and NUL bytes by
 /// spaces (both keep the document's length in bytes, so offsets stay meaningful); each
 /// repair adds a warning.
@@ -29,6 +31,17 @@ pub fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
         }
     };
     clean_nul(text, warnings)
+}
+
+/// Like [`decode`], for a line that is read again into the same buffer: valid UTF-8 without
+/// NUL bytes is borrowed, not copied.
+pub fn decode_ref<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let plain = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let utf16 = plain.starts_with(&[0xFF, 0xFE]) || plain.starts_with(&[0xFE, 0xFF]);
+    match std::str::from_utf8(plain) {
+        Ok(s) if !utf16 && memchr::memchr(0, plain).is_none() => Cow::Borrowed(s),
+        _ => Cow::Owned(decode(bytes.to_vec(), warnings)),
+    }
 }
 
 /// What the start of a file looks like.
@@ -95,7 +108,7 @@ pub fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
 }
 
 fn clean_nul(text: String, warnings: &mut Vec<String>) -> String {
-    if !text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_none() {
         return text;
     }
     warnings.push("NUL bytes were replaced with spaces".to_string());
@@ -118,7 +131,14 @@ mod tests {
             .into_iter()
             .chain("Hé".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
-        assert_eq!(decode(utf16, &mut w), "Hé");
+        assert_eq!(decode(utf16.clone(), &mut w), "Hé");
+        assert!(matches!(
+            decode_ref(b"\xEF\xBB\xBFabc", &mut w),
+            Cow::Borrowed("abc")
+        ));
+        assert_eq!(decode_ref(&utf16, &mut w), "Hé");
+        assert_eq!(decode_ref(b"a\0b", &mut w), "a b");
+        assert_eq!(decode_ref(b"a\xFFb", &mut w), "a\u{FFFD}b");
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl LineStream {
                 None
             }
         };
-        let text = if text.contains('\0') {
+        let text = if memchr::memchr(0, text.as_bytes()).is_some() {
             warnings.push("NUL characters were replaced with spaces".to_string());
             text.replace('\0', " ")
         } else {
@@ -184,13 +184,39 @@ impl LineStream {
     }
 }
 
+/// Appends the next line of `reader`, through its `\n`, to `buf`; returns the number of bytes
+/// read (0 at the end). Like [`BufRead::read_until`], with a vectorized newline search.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let avail = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(read);
+        }
+        let (used, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        buf.extend_from_slice(&avail[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 impl Iterator for LineStream {
     type Item = Document;
 
     fn next(&mut self) -> Option<Document> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line(&mut self.reader, &mut self.buf) {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -214,12 +240,15 @@ impl Iterator for LineStream {
                 continue;
             }
             let mut warnings = Vec::new();
-            let line = decode::decode(std::mem::take(&mut self.buf), &mut warnings);
             return Some(match &self.fields {
-                Some(f) => self.parse(f, &line, warnings),
+                // The buffer keeps its capacity for the next line.
+                Some(f) => {
+                    let line = decode::decode_ref(&self.buf, &mut warnings);
+                    self.parse(f, &line, warnings)
+                }
                 None => Document {
                     id: self.where_(),
-                    text: line,
+                    text: decode::decode(std::mem::take(&mut self.buf), &mut warnings),
                     warnings,
                     ..Document::default()
                 },

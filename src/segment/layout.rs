@@ -114,7 +114,9 @@ fn lines(text: &str) -> Vec<Line> {
 /// break thus allows an interval of widths; the width most breaks allow is the wrap width, if
 /// at least three breaks and half of all breaks allow it.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut events: Vec<(usize, i32)> = Vec::new();
+    // How many breaks allow each width: a difference array over widths 0..=MAX_WIDTH + 1.
+    const MAX_WIDTH: usize = 240;
+    let mut delta = [0i32; MAX_WIDTH + 2];
     let mut pairs = 0;
     for w in lines.windows(2) {
         let (a, b) = (&w[0], &w[1]);
@@ -124,14 +126,13 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         pairs += 1;
         let lo = a.chars.max(40);
         let hi = a.chars + b.first_word;
-        if lo <= hi && hi <= 240 {
-            events.push((lo, 1));
-            events.push((hi + 1, -1));
+        if lo <= hi && hi <= MAX_WIDTH {
+            delta[lo] += 1;
+            delta[hi + 1] -= 1;
         }
     }
-    events.sort_unstable();
     let (mut cur, mut best, mut best_w) = (0, 0, 0);
-    for (w, d) in events {
+    for (w, d) in delta.iter().enumerate() {
         cur += d;
         if cur > best {
             best = cur;

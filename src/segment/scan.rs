@@ -2,6 +2,7 @@
 
 use super::{push_trimmed, AbbrevKind, Segmenter};
 use crate::text::{is_space, Span};
+use std::sync::LazyLock;
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›' | '}')
@@ -54,7 +55,7 @@ fn is_list_marker(text: &str, p: usize, floor: usize) -> bool {
     // A marker is at most three digits after the line's indentation: look back a little only.
     let from = floor.max(p.saturating_sub(16));
     let from = (from..=p).find(|&i| text.is_char_boundary(i)).unwrap_or(p);
-    let line_start = match text[from..p].rfind('\n') {
+    let line_start = match text.as_bytes()[from..p].iter().rposition(|&b| b == b'\n') {
         Some(i) => from + i + 1,
         None if from == floor => floor,
         None => return false,
@@ -126,37 +127,79 @@ fn is_wide_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-/// First bytes of the characters the scanner stops at: `. ! ? :` and the lead bytes of
-/// `… ؟ 。 ！ ？` (checked after decoding).
-const CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b':' as usize] = true;
-    t[0xE2] = true;
-    t[0xD8] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
+/// The characters the scanner stops at (`. ! ? :` and `… ؟ 。 ！ ？`), found with SIMD byte
+/// searches: one search per class of candidate, each remembered until the scan passes it, so
+/// every byte of a stretch is searched once per class.
+struct Candidates<'t> {
+    bytes: &'t [u8],
+    end: usize,
+    /// The next hit of each class at or after the last `from` (`end` when there is none), or
+    /// `None` before the first search.
+    next: [Option<usize>; 4],
+}
 
-/// The next terminal or colon at or after byte `from`, before `end`.
-fn next_candidate(text: &str, from: usize, end: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while i < end {
-        let o = bytes[i..end].iter().position(|&b| CANDIDATE[b as usize])?;
-        i += o;
-        if bytes[i] < 0x80 {
-            return Some(i);
+impl<'t> Candidates<'t> {
+    fn new(text: &'t str, end: usize) -> Self {
+        Candidates {
+            bytes: text.as_bytes(),
+            end,
+            next: [None; 4],
         }
-        if text[i..].chars().next().is_some_and(is_terminal) {
-            return Some(i);
-        }
-        i += 1;
     }
-    None
+
+    /// The next hit of class `class` at or after `from`.
+    fn find(&self, class: usize, from: usize) -> usize {
+        let hay = &self.bytes[from..self.end];
+        let hit = match class {
+            0 => memchr::memchr3(b'.', b'!', b'?', hay),
+            1 => memchr::memchr(b':', hay),
+            2 => {
+                static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+                    LazyLock::new(|| memchr::memmem::Finder::new("…"));
+                ELLIPSIS.find(hay)
+            }
+            // Lead bytes of ؟ (D8 9F), 。 (E3 80 82), ！ and ？ (EF BC 81/9F): rare in most
+            // text, checked after decoding.
+            _ => {
+                let mut at = from;
+                loop {
+                    match memchr::memchr3(0xD8, 0xE3, 0xEF, &self.bytes[at..self.end]) {
+                        None => break None,
+                        Some(o) => {
+                            let i = at + o;
+                            let tail = &self.bytes[i..self.end];
+                            if tail.starts_with(&[0xD8, 0x9F])
+                                || tail.starts_with(&[0xE3, 0x80, 0x82])
+                                || tail.starts_with(&[0xEF, 0xBC, 0x81])
+                                || tail.starts_with(&[0xEF, 0xBC, 0x9F])
+                            {
+                                break Some(i - from);
+                            }
+                            at = i + 1;
+                        }
+                    }
+                }
+            }
+        };
+        hit.map_or(self.end, |o| from + o)
+    }
+
+    /// The next terminal or colon at or after byte `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if from >= self.end {
+            return None;
+        }
+        let mut best = self.end;
+        for class in 0..4 {
+            let hit = match self.next[class] {
+                Some(n) if n >= from => n,
+                _ => self.find(class, from),
+            };
+            self.next[class] = Some(hit);
+            best = best.min(hit);
+        }
+        (best < self.end).then_some(best)
+    }
 }
 
 /// Length of a spaced ellipsis (" . . ." — at least two more spaced dots) starting at `at`,
@@ -313,8 +356,9 @@ fn item_sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>)
     let mut start = block.start;
     // A list marker's own period ("1.", "a.)", "• 9.") never ends a sentence.
     let mut i = block.start + lead + leading_marker(&text[..block.end], block.start + lead);
+    let mut candidates = Candidates::new(text, block.end);
     while i < block.end {
-        let Some(p) = next_candidate(text, i, block.end) else {
+        let Some(p) = candidates.next_from(i) else {
             break;
         };
         let mark = text[p..].chars().next().unwrap_or('.');
@@ -481,4 +525,32 @@ fn item_sentences(seg: &Segmenter, text: &str, block: Span, out: &mut Vec<Span>)
         }
     }
     push_trimmed(text, Span::new(start, block.end), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_terminal, Candidates};
+
+    /// The candidate search stops at every terminal and colon, and at nothing else.
+    #[test]
+    fn candidates_are_the_terminals_and_the_colon() {
+        let text = "a.b!c?d:e…f؟g。h！i？j“k”l—m’n\u{a0}o";
+        let mut found = Vec::new();
+        let mut c = Candidates::new(text, text.len());
+        let mut from = 0;
+        while let Some(p) = c.next_from(from) {
+            found.push(text[p..].chars().next().unwrap());
+            from = p + 1;
+        }
+        let want: Vec<char> = text
+            .chars()
+            .filter(|&ch| is_terminal(ch) || ch == ':')
+            .collect();
+        assert_eq!(found, want);
+        // A search that starts past a hit it has remembered finds the next one.
+        let mut c = Candidates::new(text, text.len());
+        assert_eq!(c.next_from(0), Some(1));
+        assert_eq!(c.next_from(6), Some(7));
+        assert_eq!(c.next_from(text.len()), None);
+    }
 }
