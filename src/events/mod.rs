@@ -347,7 +347,10 @@ impl EventTagger {
                     .participants
                     .iter()
                     .any(|(i, _)| doc.entities[*i].kind == EntityKind::Person);
-                !(*said && strong.contains(&e.sentence) && !person)
+                // "announced the appointment of X": the verb only brings the news.
+                let news = self.in_class("news_verb", &doc.text[e.trigger.start..e.trigger.end]);
+                let yields = (*said && !person) || news;
+                !(yields && strong.contains(&e.sentence))
             })
             .filter(|(e, _)| seen.insert((e.sentence, e.kind.clone())))
             .map(|(e, _)| e)
