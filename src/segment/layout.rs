@@ -15,6 +15,8 @@ struct Line {
     starts_lower: bool,
     /// The line starts with an e-mail address or a web address (a contact line).
     starts_address: bool,
+    /// The line ends with sentence-final punctuation (possibly inside a closing quote).
+    ends_sentence: bool,
 }
 
 /// True when a (left-trimmed) line starts with a list marker: `-`, `•`, `*`, `–`, `1.`, `1)`,
@@ -85,6 +87,9 @@ fn lines(text: &str) -> Vec<Line> {
             blank: trimmed.is_empty(),
             list_item: is_list_item(trimmed),
             starts_lower: trimmed.chars().next().is_some_and(|c| c.is_lowercase()),
+            ends_sentence: trimmed
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with(['.', '!', '?', '…']),
             starts_address: {
                 let w = trimmed.split(is_space).next().unwrap_or("");
                 w.contains('@') || w.starts_with("http") || w.starts_with("www.")
@@ -118,12 +123,14 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     const MAX_WIDTH: usize = 240;
     let mut delta = [0i32; MAX_WIDTH + 2];
     let mut pairs = 0;
+    let mut prose_pairs = 0;
     for w in lines.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         if a.blank || b.blank || b.list_item {
             continue;
         }
         pairs += 1;
+        prose_pairs += usize::from(b.starts_lower || b.ends_sentence);
         let lo = a.chars.max(40);
         let hi = a.chars + b.first_word;
         if lo <= hi && hi <= MAX_WIDTH {
@@ -139,8 +146,11 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
             best_w = w;
         }
     }
-    // Two breaks suffice when they are all there is and the lines are long.
-    let enough = (best >= 3 && best * 2 >= pairs) || (best >= 2 && best == pairs && best_w >= 60);
+    // Two breaks suffice when they are all there is, the lines are long, and one of them
+    // looks like prose (the next line goes on in lowercase or ends a sentence): a headline
+    // over a caption and a credit line is not wrapped text.
+    let enough = (best >= 3 && best * 2 >= pairs)
+        || (best >= 2 && best == pairs && best_w >= 60 && prose_pairs > 0);
     enough.then_some(best_w)
 }
 
