@@ -23,7 +23,10 @@ use std::sync::Arc;
 enum Condition {
     Always,
     Object(String),
-    NotObject(String),
+    /// A word of the class among the next `n` tokens.
+    After(String, usize),
+    /// The word right before the trigger is of the class.
+    Prev(String),
     Near(String),
     Capitalized,
     By,
@@ -35,6 +38,8 @@ enum Condition {
 struct TriggerRule {
     kind: Arc<str>,
     any_of: Vec<Condition>,
+    /// Conditions that must all fail (`!…` in the lexicon): "cardiac arrest", "met targets".
+    none_of: Vec<Condition>,
     before_role: Arc<str>,
     after_role: Arc<str>,
 }
@@ -106,25 +111,47 @@ impl EventTagger {
         for row in data::rows("event_triggers.tsv", data::EVENT_TRIGGERS, 5)? {
             let f = &row.fields;
             let mut any_of = Vec::new();
+            let mut none_of = Vec::new();
             for c in f[2].split('|') {
+                let (negated, c) = match c.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, c),
+                };
                 let cond = match c.split_once(':') {
-                    _ if c == "-" => Condition::Always,
+                    _ if c == "-" && !negated => Condition::Always,
                     _ if c == "by" => Condition::By,
                     _ if c == "subj" => Condition::Subject,
                     _ if c == "speaker" => Condition::Speaker,
                     _ if c == "cap" => Condition::Capitalized,
-                    Some(("!obj", class)) if classes.contains_key(class) => {
-                        Condition::NotObject(class.into())
+                    // "!obj:" keeps its narrow window: the object right after the trigger.
+                    Some(("obj", class)) if negated && classes.contains_key(class) => {
+                        Condition::After(class.into(), 3)
                     }
                     Some(("obj", class)) if classes.contains_key(class) => {
                         Condition::Object(class.into())
+                    }
+                    Some(("next", class)) if classes.contains_key(class) => {
+                        Condition::After(class.into(), 1)
+                    }
+                    Some(("after", class)) if classes.contains_key(class) => {
+                        Condition::After(class.into(), 8)
+                    }
+                    Some(("prev", class)) if classes.contains_key(class) => {
+                        Condition::Prev(class.into())
                     }
                     Some(("near", class)) if classes.contains_key(class) => {
                         Condition::Near(class.into())
                     }
                     _ => return Err(row.error(format!("unknown condition {c:?}"))),
                 };
-                any_of.push(cond);
+                if negated {
+                    none_of.push(cond);
+                } else {
+                    any_of.push(cond);
+                }
+            }
+            if any_of.is_empty() {
+                any_of.push(Condition::Always);
             }
             let kind = kinds
                 .entry(f[1].to_string())
@@ -139,6 +166,7 @@ impl EventTagger {
             rules[k].push(TriggerRule {
                 kind,
                 any_of,
+                none_of,
                 before_role: Arc::from(f[3]),
                 after_role: Arc::from(f[4]),
             });
@@ -220,7 +248,10 @@ impl EventTagger {
                         .chain(words(ts.saturating_sub(6), ts))
                         .any(|w| self.in_class(class, w))
                 }
-                Condition::NotObject(class) => !words(te, te + 3).any(|w| self.in_class(class, w)),
+                Condition::After(class, n) => words(te, te + n).any(|w| self.in_class(class, w)),
+                Condition::Prev(class) => words(ts.saturating_sub(1), ts)
+                    .next()
+                    .is_some_and(|w| self.in_class(class, w)),
                 Condition::Near(class) => *near_cache
                     .borrow_mut()
                     .entry((sent, class.as_ptr() as usize))
@@ -241,14 +272,14 @@ impl EventTagger {
             };
             let Some(rule) = self.rules[m.pattern().as_usize()]
                 .iter()
-                .find(|r| r.any_of.iter().any(holds))
+                .find(|r| r.any_of.iter().any(holds) && !r.none_of.iter().any(holds))
             else {
                 continue;
             };
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
             // "should investigate", "urged them to drop charges": demanded, not done.
             let demanded = &*rule.kind != "statement"
-                && words(ts.saturating_sub(3), ts).any(|w| self.in_class("demand", w));
+                && words(ts.saturating_sub(5), ts).any(|w| self.in_class("demand", w));
             if demanded {
                 continue;
             }
@@ -314,9 +345,15 @@ impl EventTagger {
                 });
                 !(after_doc && said_like)
             });
-            let modality = if before.iter().any(|w| self.in_class("negation", w)) {
+            // A noun trigger takes the modality of its verb: "the report will be released",
+            // "the workshop was not held".
+            let mut scope = before.clone();
+            if words(te, te + 1).any(|w| self.in_class("be", w) || self.in_class("future", w)) {
+                scope.extend(words(te, te + 4));
+            }
+            let modality = if scope.iter().any(|w| self.in_class("negation", w)) {
                 Modality::Negated
-            } else if before.iter().any(|w| self.in_class("future", w)) {
+            } else if scope.iter().any(|w| self.in_class("future", w)) {
                 Modality::Planned
             } else {
                 Modality::Asserted
@@ -454,14 +491,25 @@ impl EventTagger {
                 }
             }
         } else {
+            // In the passive ("X was arrested by Y") the subject undergoes the event and the
+            // entity after "by" does it.
+            let ts = crate::tokens::first_at(doc.tokens, trigger.start);
+            let passive = trigger_text.ends_with("ed")
+                && doc.tokens[ts.saturating_sub(2)..ts]
+                    .iter()
+                    .any(|t| self.in_class("be", t.text(doc.text)));
             for &i in ents {
                 if !named(i) || affiliated(i) || out.len() >= 6 {
                     continue;
                 }
-                let role = if doc.entities[i].span.end <= trigger.start {
-                    &rule.before_role
-                } else {
-                    &rule.after_role
+                let before = doc.entities[i].span.end <= trigger.start;
+                let role = match (before, passive) {
+                    (true, false) => &rule.before_role,
+                    (true, true) => &rule.after_role,
+                    (false, true) if word_before(i).eq_ignore_ascii_case("by") => {
+                        &rule.before_role
+                    }
+                    (false, _) => &rule.after_role,
                 };
                 out.push((i, role.clone()));
             }
