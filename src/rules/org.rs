@@ -35,6 +35,9 @@ const GENERIC: &[&str] = &[
     "New",
     "Senior",
     "Security",
+    "Development",
+    "Humanitarian",
+    "Social",
 ];
 
 /// An organization found by a rule.
@@ -75,6 +78,19 @@ impl Rules {
                 }
             }
             let w = doc.word(prev);
+            // "Sofia City Prosecutor's Office": a possessive modifier (tokens "'" and "s").
+            if w == "s"
+                && prev >= 2
+                && matches!(doc.word(prev - 1), "'" | "’")
+                && doc.tokens[prev - 1].span.end == doc.tokens[prev].span.start
+                && self.is_modifier(doc, prev - 2)
+                && doc
+                    .gaz_ending(doc.tokens[prev - 2].span.end)
+                    .is_none_or(|g| !matches!(doc.gaz_kind(g), EntryKind::Loc | EntryKind::Org))
+            {
+                s = prev - 2;
+                continue;
+            }
             let joins = (w == "&" || w == "and")
                 && s < h
                 && prev > 0
@@ -196,7 +212,7 @@ impl Rules {
                     if (!has_mods && comp.is_none()) || doc.title_case(h) {
                         continue;
                     }
-                    let end = comp.unwrap_or(h + 1);
+                    let end = comp.unwrap_or_else(|| self.place_designator_end(doc, h + 1));
                     let span =
                         Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
                     out.push(OrgCand {
@@ -207,6 +223,32 @@ impl Rules {
             }
         }
         out
+    }
+
+    /// The end of a place that designates which office a head names ("Public Prosecutor's
+    /// Office Vienna", "Public Prosecutor's Office Munich I"), or `at` when none follows.
+    fn place_designator_end(&self, doc: &Doc, at: usize) -> usize {
+        let Some(g) = doc
+            .tokens
+            .get(at)
+            .and_then(|t| doc.gaz_starting(t.span.start))
+        else {
+            return at;
+        };
+        if doc.gaz_kind(g) != EntryKind::Loc || !doc.same_sentence(at, doc.token_at(g.span.end) - 1)
+        {
+            return at;
+        }
+        let end = doc.token_at(g.span.end);
+        // A following capitalized word would make the place the start of another name.
+        let next = doc.word(end);
+        if matches!(next, "I" | "II" | "III" | "IV") {
+            return end + 1;
+        }
+        if doc.is_word(end) && is_capitalized(next) {
+            return at;
+        }
+        end
     }
 
     fn company(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {
