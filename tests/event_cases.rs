@@ -39,8 +39,7 @@ fn check(r: &Record, i: usize, key: &str, want: &str) -> Option<String> {
             .map(|p| r.entities[p.entity].text.clone())
             .collect(),
     };
-    (!got.iter().any(|g| g == want))
-        .then(|| format!("{}: {key} want {want:?} got {got:?}", e.kind))
+    (!got.iter().any(|g| g == want)).then(|| format!("{}: {key} want {want:?} got {got:?}", e.kind))
 }
 
 #[test]
@@ -78,7 +77,13 @@ fn event_case_table() {
         if !problems.is_empty() {
             failures.push((
                 f[0].to_string(),
-                format!("{} ({}): {:?}\n  {}", f[0], f[1], f[3], problems.join("\n  ")),
+                format!(
+                    "{} ({}): {:?}\n  {}",
+                    f[0],
+                    f[1],
+                    f[3],
+                    problems.join("\n  ")
+                ),
             ));
         }
     }

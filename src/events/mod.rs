@@ -506,9 +506,7 @@ impl EventTagger {
                 let role = match (before, passive) {
                     (true, false) => &rule.before_role,
                     (true, true) => &rule.after_role,
-                    (false, true) if word_before(i).eq_ignore_ascii_case("by") => {
-                        &rule.before_role
-                    }
+                    (false, true) if word_before(i).eq_ignore_ascii_case("by") => &rule.before_role,
                     (false, _) => &rule.after_role,
                 };
                 out.push((i, role.clone()));

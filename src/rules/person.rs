@@ -40,6 +40,47 @@ const SPEECH_VERBS: &[&str] = &[
     "concluded",
 ];
 
+/// Words after which two to four name tokens are a person: verbs of succession and
+/// leadership ("appointed Haruka Nishimura", "led by Henrik Lund") and the lowercase
+/// occupations of the people releases quote ("journalist Nurlan Abdykadyrov").
+const NAME_CUES: &[&str] = &[
+    "appointed",
+    "appoints",
+    "succeeding",
+    "succeeds",
+    "succeed",
+    "replacing",
+    "replaces",
+    "led",
+    "headed",
+    "chaired",
+    "journalist",
+    "reporter",
+    "activist",
+    "lawyer",
+    "blogger",
+    "photographer",
+    "writer",
+    "editor",
+    "farmer",
+    "teacher",
+    "nurse",
+    "midwife",
+    "volunteer",
+    "student",
+    "colleagues",
+    "colleague",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "founder",
+    "defendant",
+    "survivor",
+    "mother",
+    "father",
+    "widow",
+];
+
 const COMPLEMENT_WORDS: &[&str] = &["for", "of", "on", "to", "and", "the", "in"];
 
 /// Prepositions that lead from a title to the body it belongs to ("Minister of Health of
@@ -103,6 +144,20 @@ impl Rules {
         })
     }
 
+    /// True when token `j`, a town the gazetteer knows, ends the name before it as a surname
+    /// ("Dr. Jarbas Barbosa.", "Henrik Søndergaard Lund ("): a town, not a country or region,
+    /// right after a plain name token, with no further name token after it.
+    fn is_place_surname(&self, doc: &Doc, j: usize) -> bool {
+        let town = doc
+            .gaz_starting(doc.tokens[j].span.start)
+            .is_some_and(|g| doc.gazetteer.entry(g.entry).id.starts_with("loc:city:"));
+        town && j > 0
+            && self.is_name_token(doc, j - 1)
+            && !self.is_gaz_token(doc, j - 1)
+            && !self.is_name_token(doc, j + 1)
+            && !matches!(doc.word(j - 1), "in" | "at" | "from" | "to")
+    }
+
     /// The number of particle tokens ("van der", "bin", "de la") starting at token `j` that are
     /// followed by a name token.
     fn particles_at(&self, doc: &Doc, j: usize) -> usize {
@@ -139,6 +194,7 @@ impl Rules {
                 // A place token is a name only first ("Jordan Pike"), not before a given name
                 // ("Kenya Javier Ortega") nor inside a name.
                 && !(self.is_gaz_token(doc, j)
+                    && !(count > 0 && self.is_place_surname(doc, j))
                     && (count > 0 || doc.gazetteer.given_name(doc.word(j + 1)).is_some() || !self.is_name_token(doc, j + 1)))
             {
                 count += 1;
@@ -269,6 +325,7 @@ impl Rules {
         self.given_names(doc, &mut out);
         self.speakers(doc, &mut out);
         self.appositions(doc, orgs, &mut out);
+        self.contacts(doc, &mut out);
         // Rules that find the same person may each see part of the picture ("H.E. Mr. X,
         // Permanent Representative of Qatar"): share titles and affiliations.
         out.sort_by_key(|c| (c.span.start, c.span.end));
@@ -478,10 +535,18 @@ impl Rules {
         for v in 0..doc.tokens.len() {
             let w = doc.word(v);
             let according = w == "according" && doc.word(v + 1) == "to";
-            if !SPEECH_VERBS.contains(&w) && !according {
+            // "led by X", "chaired by X"; "colleagues, X and Y".
+            let cue = NAME_CUES.contains(&w);
+            let by = cue && doc.word(v + 1) == "by";
+            let comma = cue && doc.word(v + 1) == ",";
+            if !SPEECH_VERBS.contains(&w) && !according && !cue {
                 continue;
             }
-            let after = if according { v + 2 } else { v + 1 };
+            let after = if according || by || comma {
+                v + 2
+            } else {
+                v + 1
+            };
             if let Some((end, n)) = self
                 .name_run(doc, after)
                 .filter(|_| doc.same_sentence(v, after))
@@ -496,7 +561,7 @@ impl Rules {
                     });
                 }
             }
-            if !according && v > 0 {
+            if !according && !cue && v > 0 {
                 if let Some(s) = self.run_before(doc, v) {
                     let orgish = (s..v).any(|t| self.head(doc.word(t)).is_some());
                     if !orgish && !self.gaz_covers(doc, s, v) {
@@ -521,6 +586,46 @@ impl Rules {
                 && g.span.overlaps(&span)
                 && !(from..to).any(|t| doc.tokens[t].span == g.span)
         })
+    }
+
+    /// The people of contact lines: a name at the start of a line (or after "In Dhaka:")
+    /// followed by a phone number or an e-mail address ("Nusrat Jahan Mitu, +880 1711 555").
+    fn contacts(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        for c in 1..doc.tokens.len() {
+            if doc.word(c) != "," {
+                continue;
+            }
+            let next = doc
+                .tokens
+                .get(c + 1)
+                .map_or("", |t| &doc.text[t.span.start..]);
+            let reachable = next.starts_with('+')
+                || next.starts_with(|ch: char| ch.is_ascii_digit())
+                || next
+                    .split(|ch: char| ch.is_whitespace() || ch == ',')
+                    .next()
+                    .is_some_and(|w| w.contains('@'));
+            if !reachable {
+                continue;
+            }
+            let Some(s) = self.run_before(doc, c) else {
+                continue;
+            };
+            let line_head = doc.text[..doc.tokens[s].span.start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|ch| matches!(ch, '\n' | ':' | '–' | '-'));
+            let orgish = (s..c).any(|t| self.head(doc.word(t)).is_some());
+            if line_head && !orgish && !self.gaz_covers(doc, s, c) {
+                out.push(PersonCand {
+                    span: self.span_of(doc, s, c),
+                    title: None,
+                    affiliation: None,
+                    rule: "person_contact",
+                });
+            }
+        }
     }
 
     fn appositions(&self, doc: &Doc, orgs: &[Span], out: &mut Vec<PersonCand>) {
