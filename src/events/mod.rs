@@ -261,6 +261,8 @@ impl EventTagger {
                 Condition::Subject => ents.iter().any(|&i| {
                     doc.entities[i].span.end <= s && doc.entities[i].kind != EntityKind::Date
                 }),
+                // "He said": a pronoun after a person named earlier.
+                Condition::Speaker if self.pronoun_speaker(doc, ts).is_some() => true,
                 Condition::Speaker => ents.iter().any(|&i| {
                     let en = &doc.entities[i];
                     is_named(&i)
@@ -394,6 +396,20 @@ impl EventTagger {
             .collect()
     }
 
+    /// The person a pronoun right before token `ts` ("He said") refers to: the last person
+    /// named before it.
+    fn pronoun_speaker(&self, doc: &EventDoc, ts: usize) -> Option<usize> {
+        let w = doc.tokens.get(ts.checked_sub(1)?)?.text(doc.text);
+        if !self.in_class("pronoun", w) {
+            return None;
+        }
+        let at = doc.tokens[ts - 1].span.start;
+        let before = doc.entities.partition_point(|m| m.span.end <= at);
+        doc.entities[..before]
+            .iter()
+            .rposition(|m| m.kind == EntityKind::Person)
+    }
+
     fn participants(
         &self,
         doc: &EventDoc,
@@ -460,8 +476,11 @@ impl EventTagger {
                     .filter(|&i| doc.entities[i].kind == kind && speaker_ok(i))
                     .min_by_key(|&i| distance(doc.entities[i].span, trigger))
             };
+            let pronoun =
+                self.pronoun_speaker(doc, crate::tokens::first_at(doc.tokens, trigger.start));
             let speaker = after
                 .or(before)
+                .or(pronoun)
                 .or_else(|| nearest(EntityKind::Person))
                 .or_else(|| nearest(EntityKind::Org));
             if let Some(s) = speaker {
