@@ -269,7 +269,14 @@ impl EventTagger {
                         && ((en.span.end <= s
                             && crate::tokens::first_at(doc.tokens, en.span.end) + 6 >= ts)
                             || (en.span.start >= e
-                                && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2))
+                                && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2)
+                            || (en.kind == EntityKind::Person
+                                && en.span.start >= e
+                                && self.title_chain(
+                                    doc,
+                                    te,
+                                    crate::tokens::first_at(doc.tokens, en.span.start),
+                                )))
                 }),
             };
             let Some(rule) = self.rules[m.pattern().as_usize()]
@@ -396,6 +403,22 @@ impl EventTagger {
             .collect()
     }
 
+    /// True when tokens `from..to` are a title between a speech verb and the speaker's name:
+    /// capitalized words, "of", "the", "and", "for", "on" and commas ("said the Special
+    /// Representative of the Secretary-General and Head of UNMISS, Nicholas Haysom").
+    fn title_chain(&self, doc: &EventDoc, from: usize, to: usize) -> bool {
+        to > from
+            && to - from <= 16
+            && doc.tokens[from..to].iter().all(|t| {
+                let w = t.text(doc.text);
+                w.starts_with(char::is_uppercase)
+                    || matches!(
+                        w,
+                        "of" | "the" | "and" | "for" | "on" | "," | "-" | "’" | "'" | "s"
+                    )
+            })
+    }
+
     /// The person a pronoun right before token `ts` ("He said") refers to: the last person
     /// named before it.
     fn pronoun_speaker(&self, doc: &EventDoc, ts: usize) -> Option<usize> {
@@ -459,10 +482,16 @@ impl EventTagger {
             };
             // The speaker: a person right after the trigger ("said Dr. X"), else the nearest
             // person or body right before it, else the nearest person, else the nearest body.
+            let te = crate::tokens::first_at(doc.tokens, trigger.end);
             let after = ents.iter().copied().find(|&i| {
                 doc.entities[i].kind == EntityKind::Person
                     && doc.entities[i].span.start >= trigger.end
-                    && tokens_between(trigger.end, doc.entities[i].span.start) <= 3
+                    && (tokens_between(trigger.end, doc.entities[i].span.start) <= 3
+                        || self.title_chain(
+                            doc,
+                            te,
+                            crate::tokens::first_at(doc.tokens, doc.entities[i].span.start),
+                        ))
             });
             let before = ents
                 .iter()
