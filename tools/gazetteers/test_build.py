@@ -120,11 +120,35 @@ class Ambiguity(unittest.TestCase):
         self.assertEqual([r.canonical for r in rows if "ambig" in r.flags], ["Nice", "Ufa", "Austin"])
 
 
+class Sites(unittest.TestCase):
+    def read(self, line):
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / "loc_site.tsv"
+            p.write_text(f"{build.HEADER}\n{line}\n", encoding="utf-8")
+            return build.read_sites(p, {"JO": {}, "SY": {}, "TR": {}})
+
+    def test_valid(self):
+        self.assertEqual(self.read("loc:site:zaatari\tLOC\tsite\tZaatari\t\t\t\tcountry=JO;kind=camp\t")[0].canonical,
+                         "Zaatari")
+        self.read("loc:site:bab-al-hawa\tLOC\tsite\tBab al-Hawa\t\t\t\tkind=crossing;border=SY-TR\t")
+
+    def test_invalid(self):
+        for line in ("loc:region:zaatari\tLOC\tsite\tZaatari\t\t\t\tcountry=JO;kind=camp\t",
+                     "loc:site:zaatari\tLOC\tregion\tZaatari\t\t\t\tcountry=JO;kind=camp\t",
+                     "loc:site:zaatari\tLOC\tsite\tZaatari\t\t\t\tcountry=XX;kind=camp\t",
+                     "loc:site:zaatari\tLOC\tsite\tZaatari\t\t\t\tcountry=JO\t",
+                     "loc:site:zaatari\tLOC\tsite\tZaatari\t\t\t\tkind=camp\t",
+                     "loc:site:bab-al-hawa\tLOC\tsite\tBab al-Hawa\t\t\t\tkind=crossing;border=SY-XX\t"):
+            with self.assertRaises(BuildError, msg=line):
+                self.read(line)
+
+
 class Hand(unittest.TestCase):
     def test_hand_files_parse(self):
         for name in ("org_un.tsv", "org_igo.tsv", "org_ngo.tsv", "org_other.tsv", "title.tsv",
-                     "particle.tsv", "loc_region.tsv", "loc_admin1.tsv"):
+                     "particle.tsv", "loc_region.tsv", "loc_admin1.tsv", "loc_site.tsv"):
             self.assertTrue(build.read_rows(build.HAND / name), name)
+        self.assertTrue(all(r.subtype == "site" for r in build.read_rows(build.HAND / "loc_site.tsv")))
         self.assertGreater(len(build.read_words(build.HAND / "common_words.txt")), 1500)
         self.assertGreater(len(build.read_words(build.HAND / "surnames.txt")), 500)
 
