@@ -201,8 +201,14 @@ impl EventTagger {
         let near_cache: std::cell::RefCell<HashMap<(usize, usize), bool>> = Default::default();
         for m in self.automaton.find_iter(key) {
             let (s, e) = (norm.original(m.start()), norm.original(m.end()));
+            // "pre-trial", "anti-sanctions": a trigger is a word of its own, not the tail of a
+            // hyphenated one.
+            let hyphen_tail = doc.text[..s]
+                .strip_suffix('-')
+                .is_some_and(|h| h.ends_with(char::is_alphanumeric));
             if !crate::text::is_word_boundary(doc.text, s)
                 || !crate::text::is_word_boundary(doc.text, e)
+                || hyphen_tail
             {
                 continue;
             }
@@ -357,6 +363,7 @@ impl EventTagger {
             // A noun trigger takes the modality of its verb: "the report will be released",
             // "the workshop was not held".
             let mut scope = before.clone();
+            scope.extend(words(ts, te)); // "will launch"
             if words(te, te + 1).any(|w| self.in_class("be", w) || self.in_class("future", w)) {
                 scope.extend(words(te, te + 4));
             }
