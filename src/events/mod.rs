@@ -273,7 +273,8 @@ impl EventTagger {
                     let en = &doc.entities[i];
                     is_named(&i)
                         && ((en.span.end <= s
-                            && crate::tokens::first_at(doc.tokens, en.span.end) + 6 >= ts)
+                            && (crate::tokens::first_at(doc.tokens, en.span.end) + 6 >= ts
+                                || self.apposed_subject(doc, en.span, s)))
                             || (en.span.start >= e
                                 && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2)
                             || (en.kind == EntityKind::Person
@@ -426,6 +427,17 @@ impl EventTagger {
             })
     }
 
+    /// True when `subject` is followed by a comma, and the verb at byte `verb` by a comma
+    /// before it, with at most 30 tokens between: "Mr. X, who coordinates the programme in
+    /// Y, said".
+    fn apposed_subject(&self, doc: &EventDoc, subject: Span, verb: usize) -> bool {
+        subject.end < verb
+            && doc.text[subject.end..].starts_with(',')
+            && doc.text[..verb].trim_end().ends_with(',')
+            && crate::tokens::first_at(doc.tokens, verb)
+                <= crate::tokens::first_at(doc.tokens, subject.end) + 30
+    }
+
     /// The person a pronoun right before token `ts` ("He said") refers to: the last person
     /// named before it.
     fn pronoun_speaker(&self, doc: &EventDoc, ts: usize) -> Option<usize> {
@@ -505,7 +517,15 @@ impl EventTagger {
                 .copied()
                 .filter(|&i| speaker_ok(i) && doc.entities[i].span.end <= trigger.start)
                 .max_by_key(|&i| doc.entities[i].span.end)
-                .filter(|&i| tokens_between(doc.entities[i].span.end, trigger.start) <= 6);
+                .filter(|&i| tokens_between(doc.entities[i].span.end, trigger.start) <= 6)
+                .or_else(|| {
+                    // "Mr. X, who coordinates the programme, said": the subject before the
+                    // clause.
+                    ents.iter().copied().find(|&i| {
+                        doc.entities[i].kind == EntityKind::Person
+                            && self.apposed_subject(doc, doc.entities[i].span, trigger.start)
+                    })
+                });
             let nearest = |kind: EntityKind| {
                 ents.iter()
                     .copied()
