@@ -512,20 +512,19 @@ impl EventTagger {
                             crate::tokens::first_at(doc.tokens, doc.entities[i].span.start),
                         ))
             });
-            let before = ents
-                .iter()
-                .copied()
-                .filter(|&i| speaker_ok(i) && doc.entities[i].span.end <= trigger.start)
-                .max_by_key(|&i| doc.entities[i].span.end)
-                .filter(|&i| tokens_between(doc.entities[i].span.end, trigger.start) <= 6)
-                .or_else(|| {
-                    // "Mr. X, who coordinates the programme, said": the subject before the
-                    // clause.
-                    ents.iter().copied().find(|&i| {
-                        doc.entities[i].kind == EntityKind::Person
-                            && self.apposed_subject(doc, doc.entities[i].span, trigger.start)
-                    })
-                });
+            // "Mr. X, who coordinates the programme for Y, said": the subject before the
+            // clause, else the nearest person or body right before the verb.
+            let apposed = ents.iter().copied().find(|&i| {
+                doc.entities[i].kind == EntityKind::Person
+                    && self.apposed_subject(doc, doc.entities[i].span, trigger.start)
+            });
+            let before = apposed.or_else(|| {
+                ents.iter()
+                    .copied()
+                    .filter(|&i| speaker_ok(i) && doc.entities[i].span.end <= trigger.start)
+                    .max_by_key(|&i| doc.entities[i].span.end)
+                    .filter(|&i| tokens_between(doc.entities[i].span.end, trigger.start) <= 6)
+            });
             let nearest = |kind: EntityKind| {
                 ents.iter()
                     .copied()
