@@ -5,23 +5,6 @@ mod common;
 
 use presstag::{EntityKind, ExtractorBuilder, Record};
 
-/// One expected entity: `TYPE:SPAN{key=value;…}`.
-fn parse_item(item: &str) -> (String, Vec<(String, String)>) {
-    let (head, attrs) = match item.find('{') {
-        Some(i) if item.ends_with('}') => (&item[..i], &item[i + 1..item.len() - 1]),
-        _ => (item, ""),
-    };
-    let attrs = attrs
-        .split(';')
-        .filter(|a| !a.is_empty())
-        .map(|a| {
-            let (k, v) = a.split_once('=').expect("attribute is key=value");
-            (k.to_string(), v.to_string())
-        })
-        .collect();
-    (head.to_string(), attrs)
-}
-
 fn label(kind: EntityKind) -> Option<&'static str> {
     match kind {
         EntityKind::Person => Some("PER"),
@@ -64,7 +47,7 @@ fn entity_case_table() {
         let want: Vec<(String, Vec<(String, String)>)> = f[3]
             .split(" || ")
             .filter(|s| *s != "-")
-            .map(parse_item)
+            .map(common::parse_item)
             .collect();
         let got_names: Vec<&String> = found.iter().map(|(_, s)| s).collect();
         let want_names: Vec<&String> = want.iter().map(|(s, _)| s).collect();

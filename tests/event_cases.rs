@@ -5,23 +5,6 @@ mod common;
 
 use presstag::{DocOptions, ExtractorBuilder, Record};
 
-/// One expected event: `type{key=value;…}`.
-fn parse_item(item: &str) -> (String, Vec<(String, String)>) {
-    let (head, attrs) = match item.find('{') {
-        Some(i) if item.ends_with('}') => (&item[..i], &item[i + 1..item.len() - 1]),
-        _ => (item, ""),
-    };
-    let attrs = attrs
-        .split(';')
-        .filter(|a| !a.is_empty())
-        .map(|a| {
-            let (k, v) = a.split_once('=').expect("attribute is key=value");
-            (k.to_string(), v.to_string())
-        })
-        .collect();
-    (head.trim().to_string(), attrs)
-}
-
 /// Checks attribute `key` (a role, `date` or `modality`) of event `i`; a role's value is the
 /// text of a participant with that role.
 fn check(r: &Record, i: usize, key: &str, want: &str) -> Option<String> {
@@ -61,7 +44,7 @@ fn event_case_table() {
         let want: Vec<(String, Vec<(String, String)>)> = f[4]
             .split(" || ")
             .filter(|s| *s != "-")
-            .map(parse_item)
+            .map(common::parse_item)
             .collect();
         let want_types: Vec<&str> = want.iter().map(|(t, _)| t.as_str()).collect();
         let mut problems = Vec::new();

@@ -93,3 +93,20 @@ pub fn write(path: &std::path::Path, bytes: &[u8]) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, bytes).unwrap();
 }
+
+/// One expected item of a case table: `HEAD{key=value;…}`, the attributes optional.
+pub fn parse_item(item: &str) -> (String, Vec<(String, String)>) {
+    let (head, attrs) = match item.find('{') {
+        Some(i) if item.ends_with('}') => (&item[..i], &item[i + 1..item.len() - 1]),
+        _ => (item, ""),
+    };
+    let attrs = attrs
+        .split(';')
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            let (k, v) = a.split_once('=').expect("attribute is key=value");
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    (head.trim().to_string(), attrs)
+}
