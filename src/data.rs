@@ -20,6 +20,8 @@ pub const EVENT_OBJECTS: &str = include_str!("../gazetteers/event_objects.tsv");
 pub const ORG_HEADS: &str = include_str!("../gazetteers/org_heads.tsv");
 /// Capitalized words that never belong to a person name.
 pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
+/// Words that announce a person's name ("said", "appointed", "journalist").
+pub const NAME_CUES: &str = include_str!("../gazetteers/name_cues.tsv");
 
 /// One data row: its file, its 1-based line number and its fields.
 pub struct Row<'a> {

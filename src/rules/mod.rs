@@ -3,7 +3,8 @@
 //!
 //! The word lists the rules use are data: organization heads and company suffixes
 //! (`gazetteers/org_heads.tsv`), words that are never part of a name
-//! (`gazetteers/not_names.tsv`), titles and given names (the gazetteers).
+//! (`gazetteers/not_names.tsv`), words that announce a name (`gazetteers/name_cues.tsv`),
+//! titles and given names (the gazetteers).
 
 pub mod loc;
 pub mod org;
@@ -27,11 +28,21 @@ pub enum HeadKind {
     Suffix,
 }
 
+/// How a word announces a person's name (`gazetteers/name_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameCue {
+    /// A verb of saying: the name follows ("said X") or precedes it ("X said").
+    Speech,
+    /// The name follows it: "appointed X", "led by X", "journalist X".
+    Before,
+}
+
 /// The word lists of the rules. Build once; share across threads.
 #[derive(Debug, Clone)]
 pub struct Rules {
     heads: HashMap<String, HeadKind>,
     not_names: HashSet<String>,
+    name_cues: HashMap<String, NameCue>,
 }
 
 impl Rules {
@@ -53,7 +64,25 @@ impl Rules {
             .map(|r| r.fields[0].to_string())
             .collect();
         not_names.extend(extra_not_names.into_iter().map(String::from));
-        Ok(Rules { heads, not_names })
+        let mut name_cues = HashMap::default();
+        for row in data::rows("name_cues.tsv", data::NAME_CUES, 2)? {
+            let kind = match row.fields[1] {
+                "speech" => NameCue::Speech,
+                "before" => NameCue::Before,
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            name_cues.insert(row.fields[0].to_string(), kind);
+        }
+        Ok(Rules {
+            heads,
+            not_names,
+            name_cues,
+        })
+    }
+
+    /// True when `word` announces a name the way `kind` says.
+    pub fn name_cue(&self, word: &str, kind: NameCue) -> bool {
+        self.name_cues.get(word) == Some(&kind)
     }
 
     /// The head kind of `word`, if it heads organization names.

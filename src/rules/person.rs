@@ -11,75 +11,13 @@
 //! The span never holds the title; the title and the body the person speaks for are kept
 //! beside it.
 
-use super::{Doc, HeadKind, Rules};
+use super::{Doc, HeadKind, NameCue, Rules};
 use crate::gazetteer::EntryKind;
 use crate::mention::Mention;
 use crate::record::EntityKind;
 use crate::text::{is_all_caps, is_capitalized, Span};
 use crate::tokens::TokenKind;
 use std::sync::Arc;
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "added",
-    "noted",
-    "explained",
-    "stressed",
-    "warned",
-    "told",
-    "emphasized",
-    "emphasised",
-    "underlined",
-    "remarked",
-    "commented",
-    "declared",
-    "announced",
-    "urged",
-    "concluded",
-];
-
-/// Words after which two to four name tokens are a person: verbs of succession and
-/// leadership ("appointed Haruka Nishimura", "led by Henrik Lund") and the lowercase
-/// occupations of the people releases quote ("journalist Nurlan Abdykadyrov").
-const NAME_CUES: &[&str] = &[
-    "appointed",
-    "appoints",
-    "succeeding",
-    "succeeds",
-    "succeed",
-    "replacing",
-    "replaces",
-    "led",
-    "headed",
-    "chaired",
-    "journalist",
-    "reporter",
-    "activist",
-    "lawyer",
-    "blogger",
-    "photographer",
-    "writer",
-    "editor",
-    "farmer",
-    "teacher",
-    "nurse",
-    "midwife",
-    "volunteer",
-    "student",
-    "colleagues",
-    "colleague",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "founder",
-    "defendant",
-    "survivor",
-    "mother",
-    "father",
-    "widow",
-];
 
 const COMPLEMENT_WORDS: &[&str] = &["for", "of", "on", "to", "and", "the", "in"];
 
@@ -506,7 +444,7 @@ impl Rules {
             if given.ambiguous && doc.sentence_initial(i) {
                 // "Will Member States…", "May God…": ask for a speech verb or a comma after.
                 let after = doc.word(end);
-                if !(after == "," || SPEECH_VERBS.contains(&after)) {
+                if !(after == "," || self.name_cue(after, NameCue::Speech)) {
                     continue;
                 }
             }
@@ -536,10 +474,10 @@ impl Rules {
             let w = doc.word(v);
             let according = w == "according" && doc.word(v + 1) == "to";
             // "led by X", "chaired by X"; "colleagues, X and Y".
-            let cue = NAME_CUES.contains(&w);
+            let cue = self.name_cue(w, NameCue::Before);
             let by = cue && doc.word(v + 1) == "by";
             let comma = cue && doc.word(v + 1) == ",";
-            if !SPEECH_VERBS.contains(&w) && !according && !cue {
+            if !self.name_cue(w, NameCue::Speech) && !according && !cue {
                 continue;
             }
             let after = if according || by || comma {
