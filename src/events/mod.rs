@@ -277,13 +277,7 @@ impl EventTagger {
                                 || self.apposed_subject(doc, en.span, s)))
                             || (en.span.start >= e
                                 && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2)
-                            || (en.kind == EntityKind::Person
-                                && en.span.start >= e
-                                && self.title_chain(
-                                    doc,
-                                    te,
-                                    crate::tokens::first_at(doc.tokens, en.span.start),
-                                )))
+                            || (en.kind == EntityKind::Person && self.named_after(doc, e, en.span)))
                 }),
             };
             let Some(rule) = self.rules[m.pattern().as_usize()]
@@ -411,20 +405,26 @@ impl EventTagger {
             .collect()
     }
 
-    /// True when tokens `from..to` are a title between a speech verb and the speaker's name:
-    /// capitalized words, "of", "the", "and", "for", "on" and commas ("said the Special
-    /// Representative of the Secretary-General and Head of UNMISS, Nicholas Haysom").
-    fn title_chain(&self, doc: &EventDoc, from: usize, to: usize) -> bool {
-        to > from
-            && to - from <= 16
-            && doc.tokens[from..to].iter().all(|t| {
-                let w = t.text(doc.text);
-                w.starts_with(char::is_uppercase)
-                    || matches!(
-                        w,
-                        "of" | "the" | "and" | "for" | "on" | "," | "-" | "’" | "'" | "s"
-                    )
-            })
+    /// True when the name at `name` follows the verb ending at byte `verb` as its speaker:
+    /// within three tokens ("said Dr. X"), or after a title ("said the Special Representative
+    /// of the Secretary-General and Head of UNMISS, Nicholas Haysom"): capitalized words,
+    /// "of", "the", "and", "for", "on" and commas.
+    fn named_after(&self, doc: &EventDoc, verb: usize, name: Span) -> bool {
+        let (from, to) = (
+            crate::tokens::first_at(doc.tokens, verb),
+            crate::tokens::first_at(doc.tokens, name.start),
+        );
+        name.start >= verb
+            && (to <= from + 3
+                || to - from <= 16
+                    && doc.tokens[from..to].iter().all(|t| {
+                        let w = t.text(doc.text);
+                        w.starts_with(char::is_uppercase)
+                            || matches!(
+                                w,
+                                "of" | "the" | "and" | "for" | "on" | "," | "-" | "’" | "'" | "s"
+                            )
+                    }))
     }
 
     /// True when `subject` is followed by a comma, and the verb at byte `verb` by a comma
@@ -501,16 +501,9 @@ impl EventTagger {
             };
             // The speaker: a person right after the trigger ("said Dr. X"), else the nearest
             // person or body right before it, else the nearest person, else the nearest body.
-            let te = crate::tokens::first_at(doc.tokens, trigger.end);
             let after = ents.iter().copied().find(|&i| {
                 doc.entities[i].kind == EntityKind::Person
-                    && doc.entities[i].span.start >= trigger.end
-                    && (tokens_between(trigger.end, doc.entities[i].span.start) <= 3
-                        || self.title_chain(
-                            doc,
-                            te,
-                            crate::tokens::first_at(doc.tokens, doc.entities[i].span.start),
-                        ))
+                    && self.named_after(doc, trigger.end, doc.entities[i].span)
             });
             // "Mr. X, who coordinates the programme for Y, said": the subject before the
             // clause, else the nearest person or body right before the verb.
