@@ -1,6 +1,7 @@
 //! The date grammar: one regular expression per expression shape, built once from the
 //! lexicon, and the code that reads each match into an [`Expr`].
 
+use super::anchors::{self, Anchors, Classes};
 use super::calendar::{self, Point};
 use super::lexicon::Lexicon;
 use super::DateMention;
@@ -137,6 +138,38 @@ enum Kind {
     Slashed,
 }
 
+impl Kind {
+    /// The anchors one of which every match of a rule of this kind contains.
+    fn anchors(self) -> Classes {
+        use anchors::*;
+        match self {
+            Kind::DayMonthRange
+            | Kind::MonthDayRange
+            | Kind::DmDmRange
+            | Kind::MdMdRange
+            | Kind::MonthRange
+            | Kind::Dmy
+            | Kind::Mdy
+            | Kind::MonthYear
+            | Kind::Month => MONTH,
+            Kind::Weekday => WEEKDAY,
+            Kind::YearRange
+            | Kind::Year
+            | Kind::Decade
+            | Kind::Iso
+            | Kind::Dotted
+            | Kind::Slashed => YEAR,
+            Kind::Quarter => QUARTER,
+            Kind::Half => HALF,
+            Kind::Fiscal => FISCAL | YEAR,
+            Kind::Season => SEASON,
+            Kind::DayRel => DAY_WORD,
+            Kind::UnitRel | Kind::EarlierLater | Kind::EndOf => UNIT,
+            Kind::Ago => AGO,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Rule {
     name: &'static str,
@@ -148,6 +181,7 @@ struct Rule {
 #[derive(Debug, Clone)]
 pub struct Grammar {
     rules: Vec<Rule>,
+    anchors: Anchors,
 }
 
 const B: &str = r"(?-u:\b)";
@@ -405,7 +439,10 @@ impl Grammar {
                 re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             })
             .collect();
-        Grammar { rules }
+        Grammar {
+            rules,
+            anchors: Anchors::new(lx),
+        }
     }
 
     /// The rules' names.
@@ -416,27 +453,52 @@ impl Grammar {
     /// All date expressions of `text`: candidates of every rule, then leftmost-longest.
     pub fn find(&self, text: &str, lx: &Lexicon) -> Vec<DateMention> {
         let mut cands: Vec<DateMention> = Vec::new();
+        let found = self.anchors.find(text);
         for rule in &self.rules {
-            for c in rule.re.captures_iter(text) {
-                let span = c.name("span").map_or_else(
-                    || {
-                        let m = c.get(0).unwrap();
-                        Span::new(m.start(), m.end())
-                    },
-                    |m| Span::new(m.start(), m.end()),
-                );
-                if let Some(expr) = read(rule.kind, &c, text, span, lx) {
-                    cands.push(DateMention {
-                        // "the 3rd of May" → "3rd of May"; elsewhere "the" belongs to the
-                        // expression ("the first half of 2018").
-                        span: if matches!(rule.kind, Kind::Dmy | Kind::Season) {
-                            without_the(text, span)
-                        } else {
-                            span
+            for window in anchors::windows(text, &found, rule.kind.anchors()) {
+                // The haystack ends with the window, but the search sees what comes before
+                // it, so word boundaries at the window's start are those of the text.
+                let hay = &text[..window.end];
+                let mut at = window.start;
+                // A plain search first: most windows hold no match of most rules, and only
+                // a match is worth the cost of its capture groups.
+                while let Some(c) = rule
+                    .re
+                    .find_at(hay, at)
+                    .and_then(|m| rule.re.captures_at(hay, m.start()))
+                {
+                    let whole = c.get(0).expect("group 0");
+                    at = if whole.end() > whole.start() {
+                        whole.end()
+                    } else {
+                        hay[whole.end()..]
+                            .chars()
+                            .next()
+                            .map_or(hay.len() + 1, |ch| whole.end() + ch.len_utf8())
+                    };
+                    let span = c.name("span").map_or_else(
+                        || {
+                            let m = c.get(0).unwrap();
+                            Span::new(m.start(), m.end())
                         },
-                        expr,
-                        rule: rule.name,
-                    });
+                        |m| Span::new(m.start(), m.end()),
+                    );
+                    if let Some(expr) = read(rule.kind, &c, text, span, lx) {
+                        cands.push(DateMention {
+                            // "the 3rd of May" → "3rd of May"; elsewhere "the" belongs to the
+                            // expression ("the first half of 2018").
+                            span: if matches!(rule.kind, Kind::Dmy | Kind::Season) {
+                                without_the(text, span)
+                            } else {
+                                span
+                            },
+                            expr,
+                            rule: rule.name,
+                        });
+                    }
+                    if at > hay.len() {
+                        break;
+                    }
                 }
             }
         }

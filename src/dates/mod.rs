@@ -8,11 +8,12 @@
 //! tense implies ("on Monday" is the Monday before a past-tense sentence's release date, the
 //! Monday after in a sentence with "will").
 
+mod anchors;
 pub mod calendar;
 mod grammar;
 pub mod lexicon;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::text::Span;
 use calendar::Point;
 use chrono::NaiveDate;
@@ -35,6 +36,8 @@ pub struct DateMention {
 pub struct DateTagger {
     grammar: grammar::Grammar,
     lexicon: Lexicon,
+    /// The lexicon's future phrases, matched ignoring ASCII case.
+    future: aho_corasick::AhoCorasick,
 }
 
 impl DateTagger {
@@ -42,7 +45,19 @@ impl DateTagger {
     pub fn new() -> Result<DateTagger> {
         let lexicon = Lexicon::builtin()?;
         let grammar = grammar::Grammar::new(&lexicon);
-        Ok(DateTagger { grammar, lexicon })
+        let future = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&lexicon.future)
+            .map_err(|e| Error::Data {
+                file: "date_words.tsv",
+                line: 0,
+                message: format!("future phrases: {e}"),
+            })?;
+        Ok(DateTagger {
+            grammar,
+            lexicon,
+            future,
+        })
     }
 
     /// The names of the grammar's rules (the `source` of the dates they find is `rule:date_NAME`).
@@ -57,12 +72,9 @@ impl DateTagger {
 
     /// True when `sentence` speaks of the future (will, plans to, is expected to, …).
     pub fn is_future(&self, sentence: &str) -> bool {
-        let lower = sentence.to_lowercase();
-        self.lexicon.future.iter().any(|f| {
-            lower.match_indices(f.as_str()).any(|(i, _)| {
-                crate::text::is_word_boundary(&lower, i)
-                    && crate::text::is_word_boundary(&lower, i + f.len())
-            })
+        self.future.find_overlapping_iter(sentence).any(|m| {
+            crate::text::is_word_boundary(sentence, m.start())
+                && crate::text::is_word_boundary(sentence, m.end())
         })
     }
 
