@@ -95,6 +95,7 @@ impl ExtractorBuilder {
             "acronym",
             "dateline",
             "admin_unit",
+            "town",
             "org_short_form",
             "propagated",
         ]
@@ -261,6 +262,12 @@ impl Extractor {
                 self.source("admin_unit"),
                 4,
             ));
+        }
+        for (span, town) in self.rules.town_places(&rdoc) {
+            let mut m = Mention::new(span, EntityKind::Loc, self.source("town"), 3);
+            m.canonical = Some(town.canonical.into());
+            m.kb_id = Some(town.id.into());
+            cands.push(m);
         }
         let mut future_cache: HashMap<usize, bool> = HashMap::default();
         for d in &date_mentions {

@@ -17,6 +17,7 @@
 
 pub mod load;
 pub mod normalize;
+pub mod towns;
 
 use crate::error::{Error, Result};
 use crate::text::Span;
@@ -174,6 +175,7 @@ pub struct Gazetteer {
     particles: HashSet<String>,
     acronyms: HashMap<String, u32>,
     demonyms: HashSet<String>,
+    towns: towns::Towns,
 }
 
 /// Words before an ambiguous place name that show it is a place.
@@ -218,7 +220,14 @@ impl Gazetteer {
         for dir in extra_dirs {
             entries.extend(load_dir(dir)?);
         }
-        Gazetteer::from_entries(entries)
+        // The town index does not depend on the entries: build it on the other core.
+        let (g, towns) = rayon::join(
+            || Gazetteer::from_entries(entries),
+            || builtin.then(towns::Towns::builtin),
+        );
+        let mut g = g?;
+        g.towns = towns.unwrap_or_default();
+        Ok(g)
     }
 
     /// Compiles entries into a gazetteer; ids must be unique.
@@ -323,7 +332,14 @@ impl Gazetteer {
             particles,
             acronyms,
             demonyms,
+            towns: towns::Towns::default(),
         })
+    }
+
+    /// The town of the built-in look-up list named exactly `name` (none when the built-in
+    /// gazetteers are not loaded).
+    pub fn town(&self, name: &str) -> Option<towns::Town> {
+        self.towns.get(name)
     }
 
     /// The entry at `idx`.

@@ -1,8 +1,38 @@
 //! Places by pattern: all-caps dateline cities ("ADDIS ABABA, 4 April –",
-//! "BRUSSELS/GENEVA, …", "(Kyiv, June 2, 2023) –") and "X province/district/region".
+//! "BRUSSELS/GENEVA, …", "(Kyiv, June 2, 2023) –"), "X province/district/region", and towns
+//! of the look-up list where the text says a place follows ("near Kutum").
 
 use super::{Doc, Rules};
+use crate::gazetteer::towns::Town;
 use crate::text::{is_all_caps, is_capitalized, Span};
+
+/// Words after which a capitalized name is a place if the town list knows it.
+const TOWN_CONTEXT: &[&str] = &[
+    "in", "near", "from", "outside", "around", "at", "to", "across", "toward", "towards", "via",
+    "between", "into",
+];
+
+/// Words for settlements and units that take "of" before a place: "the town of Maamba".
+const SETTLEMENT_OF: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "municipality",
+    "district",
+    "districts",
+    "province",
+    "region",
+    "county",
+    "localities",
+    "locality",
+    "communities",
+    "settlement",
+];
+
+/// The longest town name, in tokens ("Ponte de Sor").
+const TOWN_TOKENS: usize = 3;
 
 /// Words for administrative units, written after a place's name ("Kasai province").
 pub const ADMIN_UNITS: &[&str] = &[
@@ -124,4 +154,69 @@ impl Rules {
         }
         out
     }
+
+    /// Towns of the look-up list in place context: after "in", "near", "from" … or "the town
+    /// of", and the towns listed after one ("in Tahirpur, Derai and Chhatak"). The name must be
+    /// written as the list writes it and must not run on into another capitalized word ("from
+    /// Kutum Hospital" is not the town).
+    pub fn town_places(&self, doc: &Doc) -> Vec<(Span, Town)> {
+        let mut out = Vec::new();
+        let n = doc.tokens.len();
+        // The token after the last town found, for lists of towns.
+        let mut after_town: Option<usize> = None;
+        let mut i = 1;
+        while i < n {
+            let prev = doc.word(i - 1).to_ascii_lowercase();
+            let context = doc.same_sentence(i - 1, i)
+                && (TOWN_CONTEXT.contains(&prev.as_str())
+                    || (prev == "of"
+                        && i >= 2
+                        && SETTLEMENT_OF.contains(&doc.word(i - 2).to_ascii_lowercase().as_str()))
+                    || after_town.is_some_and(|a| list_continues(doc, a, i)));
+            if !context || !doc.is_word(i) || !is_capitalized(doc.word(i)) {
+                i += 1;
+                continue;
+            }
+            let found = (1..=TOWN_TOKENS).rev().find_map(|len| {
+                let j = i + len - 1;
+                if j >= n || !doc.same_sentence(i, j) || !doc.is_word(j) {
+                    return None;
+                }
+                let next_caps = j + 1 < n
+                    && doc.same_sentence(j, j + 1)
+                    && doc.is_word(j + 1)
+                    && is_capitalized(doc.word(j + 1));
+                if next_caps {
+                    return None;
+                }
+                let span = Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end);
+                let name = span.slice(doc.text);
+                let town = if name.contains(['\n', '\r', '\t', ' ']) && len > 1 {
+                    let flat = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                    doc.gazetteer.town(&flat)
+                } else {
+                    doc.gazetteer.town(name)
+                };
+                town.map(|t| (span, t, j))
+            });
+            match found {
+                Some((span, town, j)) => {
+                    out.push((span, town));
+                    after_town = Some(j + 1);
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// True when the tokens from `from` up to `to` join items of a list: ",", "and", "or", ", and".
+fn list_continues(doc: &Doc, from: usize, to: usize) -> bool {
+    let joiners: Vec<&str> = (from..to).map(|k| doc.word(k)).collect();
+    matches!(
+        joiners.as_slice(),
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+    )
 }
