@@ -139,6 +139,15 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// `word` with its first character in upper case ("al-Harbi" → "Al-Harbi").
+pub fn capitalize_first(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// True when every letter of `word` is uppercase and it has at least one letter.
 pub fn is_all_caps(word: &str) -> bool {
     let mut letters = 0;

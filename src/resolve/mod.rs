@@ -94,8 +94,15 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
         };
         let inner_text = inner.slice(text).trim();
         let surface = m.span.slice(text);
-        if is_acronym(inner_text) && !is_acronym(surface) {
-            // "Long Name (ACR)".
+        // "Long Name (ACR)"; the acronym starts as the name does, or at least one of its
+        // words does ("Islamic State in Iraq and the Levant (ISIL)"; not "Nigeria (AP)").
+        let fits = |acr: &str| {
+            let first = acr.chars().next();
+            surface
+                .split_whitespace()
+                .any(|w| w.chars().next() == first)
+        };
+        if is_acronym(inner_text) && !is_acronym(surface) && fits(inner_text) {
             let long = m.canonical.clone().unwrap_or_else(|| squash(surface));
             defs.insert(
                 inner_text.to_string(),
@@ -250,8 +257,17 @@ pub fn surnames(
     if full.is_empty() {
         return;
     }
-    let full: HashMap<String, Arc<str>> =
+    let mut full: HashMap<String, Arc<str>> =
         full.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    // "al-Harbi" is "Al-Harbi" at the start of a sentence.
+    let capitalized: Vec<(String, Arc<str>)> = full
+        .iter()
+        .filter(|(k, _)| !is_capitalized(k))
+        .map(|(k, v)| (crate::text::capitalize_first(k), v.clone()))
+        .collect();
+    for (k, v) in capitalized {
+        full.entry(k).or_insert(v);
+    }
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         let name = m.span.slice(text);
         if name.split_whitespace().count() == 1 {

@@ -53,7 +53,14 @@ impl Rules {
     fn is_modifier(&self, doc: &Doc, i: usize) -> bool {
         doc.is_word(i) && {
             let w = doc.word(i);
-            is_capitalized(w) && !self.is_not_name(w) && !doc.gazetteer.is_demonym(w)
+            // "Abu Dhabi-based", "UN-backed": an adjective, not part of the name.
+            let adjective = w
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+            is_capitalized(w)
+                && !adjective
+                && !self.is_not_name(w)
+                && !doc.gazetteer.is_demonym(w)
                 || GENERIC.contains(&w)
         }
     }

@@ -44,6 +44,11 @@ impl Rules {
             return false;
         }
         let w = doc.word(i);
+        // "al-Harbi", "el-Sisi": a particle joined by a hyphen to a capitalized name.
+        let w = match w.split_once('-') {
+            Some((p, rest)) if !is_capitalized(w) && doc.gazetteer.is_particle(p) => rest,
+            _ => w,
+        };
         if !is_capitalized(w)
             || (w.chars().count() > 1 && is_all_caps(w))
             || self.is_not_name(w)
