@@ -286,6 +286,17 @@ impl EventTagger {
             else {
                 continue;
             };
+            // "condemned the attack" after "gunmen attacked a convoy": a definite noun points
+            // back to the event of its type told in an earlier sentence.
+            let back_reference = words(ts.saturating_sub(1), ts)
+                .next()
+                .is_some_and(|w| self.in_class("definite", w))
+                && found
+                    .iter()
+                    .any(|(f, _)| f.kind == rule.kind && f.sentence < sent);
+            if back_reference {
+                continue;
+            }
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
             // "should investigate", "urged them to drop charges": demanded, not done.
             let demanded = &*rule.kind != "statement"
