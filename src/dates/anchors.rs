@@ -225,7 +225,9 @@ mod tests {
         assert!(has("FY", FISCAL));
         assert!(has("fall", SEASON));
         // Not a whole word, not a four-digit year, a month without its capital.
-        assert!(!found.iter().any(|&(s, _)| s == "4" || s == "weeks" || s == "may"));
+        assert!(!found
+            .iter()
+            .any(|&(s, _)| s == "4" || s == "weeks" || s == "may"));
         assert!(!has("week", UNIT) || found.iter().filter(|x| x.0 == "week").count() == 1);
     }
 

@@ -87,7 +87,15 @@ mod tests {
     fn the_builtin_list_is_large_and_holds_no_frequent_word() {
         let t = Towns::builtin();
         assert!(t.len() > 20_000, "{} town names", t.len());
-        for word in ["The", "President", "Minister", "May", "Will", "Mary", "Reading"] {
+        for word in [
+            "The",
+            "President",
+            "Minister",
+            "May",
+            "Will",
+            "Mary",
+            "Reading",
+        ] {
             assert!(t.get(word).is_none(), "{word} is listed as a town");
         }
     }

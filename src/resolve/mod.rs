@@ -9,7 +9,7 @@
 use crate::gazetteer::Gazetteer;
 use crate::mention::Mention;
 use crate::record::EntityKind;
-use crate::rules::Rules;
+use crate::rules::{NameCue, Rules};
 use crate::text::{is_capitalized, Span};
 use crate::tokens::{Token, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -235,6 +235,26 @@ fn unclaimed_occurrences(text: &str, mentions: &[Mention], needles: &[&str]) -> 
     out
 }
 
+/// Titles before a family name written alone ("President Xi").
+const SURNAME_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Chairman",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "Ms.",
+    "Mrs",
+    "Mrs.",
+    "Dr",
+    "Dr.",
+    "leader",
+    "Leader",
+    "Minister",
+    "General",
+    "Gen.",
+];
+
 fn last_word(name: &str) -> &str {
     name.split_whitespace().next_back().unwrap_or(name)
 }
@@ -276,19 +296,60 @@ pub fn surnames(
             }
         }
     }
+    // "Xi Jinping", "Kim Jong Un": the family name comes first; the first word alone is the
+    // person only where it speaks ("Xi said") or follows a title ("President Xi").
+    let mut first: HashMap<String, Arc<str>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let name = m.span.slice(text);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if (2..=3).contains(&words.len()) && !full.contains_key(words[0]) {
+            first
+                .entry(words[0].to_string())
+                .or_insert_with(|| squash(name));
+        }
+    }
     let mut extra = Vec::new();
     let mut k = 0;
-    for t in tokens {
+    for (ti, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
         let w = t.span.slice(text);
-        let Some(f) = full.get(w) else { continue };
+        let word_at = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
+        let f = match (full.get(w), first.get(w)) {
+            (Some(f), _) => f,
+            (None, Some(f))
+                if rules.name_cue(word_at(ti + 1), NameCue::Speech)
+                    || (ti > 0 && SURNAME_TITLES.contains(&word_at(ti - 1))) =>
+            {
+                f
+            }
+            _ => continue,
+        };
         if rules.is_not_name(w) {
             continue;
         }
         while k < mentions.len() && mentions[k].span.end <= t.span.start {
             k += 1;
+        }
+        // "Noda said" after "Yoshihiko Noda": a town of that name yields to the person,
+        // unless the text puts a place there ("in Noda").
+        if let Some(m) = mentions.get_mut(k).filter(|m| {
+            m.span == t.span
+                && m.kind == EntityKind::Loc
+                && m.kb_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("loc:city:") || id.starts_with("loc:town:"))
+        }) {
+            let place_context =
+                ti > 0 && matches!(word_at(ti - 1), "in" | "at" | "from" | "to" | "near" | "of");
+            if !place_context {
+                m.kind = EntityKind::Person;
+                m.canonical = Some(f.clone());
+                m.kb_id = None;
+                m.source = source.clone();
+            }
+            continue;
         }
         if mentions.get(k).is_some_and(|m| m.span.overlaps(&t.span)) {
             continue;
@@ -343,6 +404,16 @@ pub fn org_short_forms(
     }
     if forms.is_empty() {
         return;
+    }
+    // "Gulf Harvest said": a short form the document defined is the company, not a person
+    // a speech verb suggested.
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let name = m.span.slice(text);
+        if let Some((_, full)) = forms.iter().find(|(f, _)| f == name) {
+            m.kind = EntityKind::Org;
+            m.canonical = Some(full.clone());
+            m.source = source.clone();
+        }
     }
     let needles: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
     let mut extra = Vec::new();

@@ -57,10 +57,7 @@ impl Rules {
             let adjective = w
                 .rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-            is_capitalized(w)
-                && !adjective
-                && !self.is_not_name(w)
-                && !doc.gazetteer.is_demonym(w)
+            is_capitalized(w) && !adjective && !self.is_not_name(w) && !doc.gazetteer.is_demonym(w)
                 || GENERIC.contains(&w)
         }
     }
