@@ -381,6 +381,12 @@ pub fn org_short_forms(
         let name = m.span.slice(text);
         let words: Vec<&str> = name.split_whitespace().collect();
         let Some(last) = words.last() else { continue };
+        // "Grupo Sierra Nevada" is later "Sierra Nevada".
+        if words.len() >= 3 && rules.head(words[0]) == Some(crate::rules::HeadKind::Prefix) {
+            let full = m.canonical.clone().unwrap_or_else(|| squash(name));
+            forms.push((words[1..].join(" "), full));
+            continue;
+        }
         if words.len() < 2 || rules.head(last) != Some(crate::rules::HeadKind::Suffix) {
             continue;
         }
@@ -416,6 +422,18 @@ pub fn org_short_forms(
         }
     }
     let needles: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
+    // "Sierra Nevada" of "Grupo Sierra Nevada": a place inside a short form is part of it.
+    let longer: Vec<Span> = crate::text::word_occurrences(text, &needles)
+        .into_iter()
+        .filter(|(_, k)| forms[*k].0.contains(' '))
+        .map(|(span, _)| span)
+        .collect();
+    mentions.retain(|m| {
+        !(m.kind == EntityKind::Loc
+            && longer
+                .iter()
+                .any(|o| o.start <= m.span.start && m.span.end <= o.end && *o != m.span))
+    });
     let mut extra = Vec::new();
     for (span, k) in unclaimed_occurrences(text, mentions, &needles) {
         let mut m = Mention::new(span, EntityKind::Org, source.clone(), 3);

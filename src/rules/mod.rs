@@ -26,6 +26,12 @@ pub enum HeadKind {
     HeadOf,
     /// A company-form suffix.
     Suffix,
+    /// A head that names a body even when its only modifiers are general words ("Supreme
+    /// Court", "National Assembly", "Federal Police"); otherwise a [`HeadKind::Head`].
+    Institution,
+    /// A head written first, as in Romance languages: "Grupo Sierra Nevada", "Banco
+    /// Santander", "Instituto Nacional de Estadística".
+    Prefix,
 }
 
 /// How a word announces a person's name (`gazetteers/name_cues.tsv`).
@@ -55,6 +61,8 @@ impl Rules {
                 "head" => HeadKind::Head,
                 "head_of" => HeadKind::HeadOf,
                 "suffix" => HeadKind::Suffix,
+                "institution" => HeadKind::Institution,
+                "prefix" => HeadKind::Prefix,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             heads.insert(row.fields[0].to_string(), kind);

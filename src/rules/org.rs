@@ -202,19 +202,37 @@ impl Rules {
             };
             match kind {
                 HeadKind::Suffix => self.company(doc, h, &mut out),
-                HeadKind::Head | HeadKind::HeadOf => {
-                    let start = if kind == HeadKind::Head {
-                        self.modifiers_start(doc, h, false)
-                    } else {
+                HeadKind::Prefix => self.prefixed(doc, h, &mut out),
+                HeadKind::Head | HeadKind::HeadOf | HeadKind::Institution => {
+                    let mut start = if kind == HeadKind::HeadOf {
                         h
+                    } else {
+                        self.modifiers_start(doc, h, false)
                     };
                     let comp = self.complement_end(doc, h);
+                    // "Federal High Court": two general words make a name, and one does for
+                    // an institution ("Supreme Court").
+                    let general = (start..h)
+                        .filter(|&i| GENERIC.contains(&doc.word(i)))
+                        .count();
                     let has_mods = (start..h).any(|i| {
                         (self.is_modifier(doc, i) && !GENERIC.contains(&doc.word(i)))
                             || doc.gaz_starting(doc.tokens[i].span.start).is_some()
-                    });
+                    }) || general >= 2
+                        || (kind == HeadKind::Institution && general >= 1);
                     if (!has_mods && comp.is_none()) || doc.title_case(h) {
                         continue;
+                    }
+                    // "Sudanese Armed Forces", "Russian Foreign Ministry": a nationality
+                    // before the modifiers belongs to the name.
+                    if start < h
+                        && start > 0
+                        && doc.same_sentence(start - 1, h)
+                        && doc.is_word(start - 1)
+                        && doc.gazetteer.is_demonym(doc.word(start - 1))
+                        && !doc.sentence_initial(start - 1)
+                    {
+                        start -= 1;
                     }
                     let end = comp.unwrap_or_else(|| self.place_designator_end(doc, h + 1));
                     let span =
@@ -253,6 +271,39 @@ impl Rules {
             return at;
         }
         end
+    }
+
+    /// "Grupo Sierra Nevada", "Instituto Nacional de Estadística": a prefix head, then
+    /// capitalized words, with the lowercase particles of Romance names between them.
+    fn prefixed(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {
+        const JOINERS: &[&str] = &[
+            "de", "del", "della", "des", "du", "do", "da", "dos", "das", "di", "la", "le", "los",
+            "las", "y", "e", "et", "und", "für",
+        ];
+        let name = |j: usize| {
+            doc.is_word(j)
+                && doc.same_sentence(h, j)
+                && is_capitalized(doc.word(j))
+                && !self.is_not_name(doc.word(j))
+        };
+        let mut last = None;
+        let mut j = h + 1;
+        while j < doc.tokens.len() && j <= h + 8 {
+            if name(j) {
+                last = Some(j);
+                j += 1;
+            } else if JOINERS.contains(&doc.word(j)) && doc.same_sentence(h, j) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(last) = last {
+            out.push(OrgCand {
+                span: Span::new(doc.tokens[h].span.start, doc.tokens[last].span.end),
+                rule: "org_pattern",
+            });
+        }
     }
 
     fn company(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {

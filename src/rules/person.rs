@@ -494,7 +494,12 @@ impl Rules {
                 .name_run(doc, after)
                 .filter(|_| doc.same_sentence(v, after))
             {
-                let orgish = (after..end).any(|t| self.head(doc.word(t)) == Some(HeadKind::Head));
+                let orgish = (after..end).any(|t| {
+                    matches!(
+                        self.head(doc.word(t)),
+                        Some(HeadKind::Head | HeadKind::Institution)
+                    )
+                });
                 if (2..=4).contains(&n) && !orgish && !self.gaz_covers(doc, after, end) {
                     out.push(PersonCand {
                         span: self.span_of(doc, after, end),
