@@ -92,8 +92,16 @@ impl Segmenter {
                     tok_trim.chars().count() == 1 && tok_trim.chars().all(char::is_uppercase);
                 (single || is_initialism(tok_trim)).then_some(AbbrevKind::General)
             });
+        // "About Ardent Thermal Inc. Ardent Thermal Inc. (NYSE: …)": an "About X" heading run
+        // into the paragraph that starts by naming X again.
+        let about_heading = text[floor..dot]
+            .trim_start_matches(is_space)
+            .strip_prefix("About ")
+            .and_then(|name| name.split(is_space).next())
+            .is_some_and(|first| !first.is_empty() && next_word == first);
         match kind {
             None => Verdict::End,
+            _ if about_heading => Verdict::End,
             Some(AbbrevKind::Title) => Verdict::Continue,
             Some(AbbrevKind::Number | AbbrevKind::Month)
                 if next_char.is_ascii_digit() || next_char == '+' =>
@@ -317,7 +325,18 @@ impl Segmenter {
         let word = word_at(text, next);
         let title = self.abbreviation(word) == Some(AbbrevKind::Title)
             && text[next + word.len()..].starts_with('.');
-        if self.is_starter(word) {
+        // "at 10 p.m. \"I will…": a quotation opening with a capital starts a sentence.
+        let opener = text[next..]
+            .chars()
+            .next()
+            .filter(|&c| is_opener(c) && c != '(');
+        let quoted = opener.is_some_and(|c| {
+            word_at(text, next + c.len_utf8())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        if self.is_starter(word) || quoted {
             return Verdict::End;
         }
         let words_before = text[floor..dot]
