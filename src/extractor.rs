@@ -90,6 +90,8 @@ impl ExtractorBuilder {
             "person_speaker",
             "person_apposition",
             "person_surname",
+            "person_credit",
+            "person_coordinated",
             "org_pattern",
             "org_company",
             "acronym",

@@ -41,6 +41,14 @@ pub enum NameCue {
     Speech,
     /// The name follows it: "appointed X", "led by X", "journalist X".
     Before,
+    /// A word after a capitalized run that makes it a street, a place or a facility named
+    /// after someone ("Eduardo Mondlane Avenue"), not a person.
+    PlaceAfter,
+    /// A [`NameCue::PlaceAfter`] word that is never a surname: a run ending in it is no
+    /// person either ("Eduardo Mondlane Avenue", "Clark County").
+    PlaceWord,
+    /// A credit that names people after "by" ("Reporting by X and Y; Editing by Z").
+    Credit,
 }
 
 /// The word lists of the rules. Build once; share across threads.
@@ -77,6 +85,9 @@ impl Rules {
             let kind = match row.fields[1] {
                 "speech" => NameCue::Speech,
                 "before" => NameCue::Before,
+                "place_after" => NameCue::PlaceAfter,
+                "place_word" => NameCue::PlaceWord,
+                "credit" => NameCue::Credit,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             name_cues.insert(row.fields[0].to_string(), kind);

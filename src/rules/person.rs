@@ -269,6 +269,19 @@ impl Rules {
         self.speakers(doc, &mut out);
         self.appositions(doc, orgs, &mut out);
         self.contacts(doc, &mut out);
+        self.credits(doc, &mut out);
+        self.coordinated(doc, &mut out);
+        // "Eduardo Mondlane Avenue", "Long Sutton Road": a street or place, not a person.
+        out.retain(|c| {
+            let next = doc.token_at(c.span.end);
+            let place_word = |t: usize| self.name_cue(doc.word(t), NameCue::PlaceWord);
+            let place = |t: usize| place_word(t) || self.name_cue(doc.word(t), NameCue::PlaceAfter);
+            let ends_in_place = next > 0 && place_word(next - 1);
+            let place_follows = next < doc.tokens.len()
+                && doc.same_sentence(next.saturating_sub(1), next)
+                && place(next);
+            !(ends_in_place || place_follows)
+        });
         // Rules that find the same person may each see part of the picture ("H.E. Mr. X,
         // Permanent Representative of Qatar"): share titles and affiliations.
         out.sort_by_key(|c| (c.span.start, c.span.end));
@@ -574,6 +587,84 @@ impl Rules {
                 });
             }
         }
+    }
+
+    /// The people of a list of names that starts at token `i`: "X", "X and Y", "X, Y and Z"
+    /// (each name of two tokens or more, not a known place or body), pushed with `rule`.
+    fn name_list(&self, doc: &Doc, mut i: usize, rule: &'static str, out: &mut Vec<PersonCand>) {
+        while let Some((end, n)) = self.name_run(doc, i) {
+            let orgish = (i..end).any(|t| self.head(doc.word(t)).is_some());
+            if n < 2 || orgish || self.gaz_covers(doc, i, end) {
+                return;
+            }
+            out.push(PersonCand {
+                span: self.span_of(doc, i, end),
+                title: None,
+                affiliation: None,
+                rule,
+            });
+            match doc.word(end) {
+                "and" | "," if doc.same_sentence(end, end + 1) => i = end + 1,
+                _ => return,
+            }
+            if doc.word(i) == "and" {
+                i += 1;
+            }
+        }
+    }
+
+    /// Bylines and credits: "By Nargiza Abdullaeva and Pavel Sokolov" on a line of its own,
+    /// "(Reporting by X; Editing by Y and Z)", and the person after the slash of a photo
+    /// credit ("Photo: WFP/Abdirahman Yusuf").
+    fn credits(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        // The line of the current token, found as the scan passes each line break once.
+        let mut line_start = 0;
+        let mut line_end: Option<usize> = None;
+        let mut scanned = 0;
+        for k in 0..doc.tokens.len() {
+            let at = doc.tokens[k].span.start;
+            if let Some(nl) = doc.text[scanned..at].rfind('\n') {
+                line_start = scanned + nl + 1;
+                line_end = None;
+            }
+            scanned = at;
+            let w = doc.word(k);
+            if !matches!(w, "By" | "by" | "/") {
+                continue;
+            }
+            let end = *line_end.get_or_insert_with(|| {
+                doc.text[at..].find('\n').map_or(doc.text.len(), |p| at + p)
+            });
+            let line = &doc.text[line_start..end];
+            let first_on_line = doc.text[line_start..at].trim().is_empty();
+            let byline = w == "By" && first_on_line && line.len() <= 100;
+            let credit = w != "/" && k > 0 && self.name_cue(doc.word(k - 1), NameCue::Credit);
+            let photo_line = w == "/"
+                && ["Photo", "Photograph", "Credit", "Photo credit", "©"]
+                    .iter()
+                    .any(|p| line.trim_start().starts_with(p));
+            if byline || credit || photo_line {
+                self.name_list(doc, k + 1, "person_credit", out);
+            }
+        }
+    }
+
+    /// A second person joined to a found one: "Trial Attorneys Samuel Oyelaran and Mei-Ling
+    /// Chou", "founded by Ingrid Halvorsen and Mattias Lindqvist".
+    fn coordinated(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        let mut extra = Vec::new();
+        let starts: std::collections::HashSet<usize> = out.iter().map(|o| o.span.start).collect();
+        for c in out.iter() {
+            let and = doc.token_at(c.span.end);
+            if and + 1 < doc.tokens.len()
+                && doc.word(and) == "and"
+                && doc.same_sentence(and, and + 1)
+                && !starts.contains(&doc.tokens[and + 1].span.start)
+            {
+                self.name_list(doc, and + 1, "person_coordinated", &mut extra);
+            }
+        }
+        out.extend(extra);
     }
 
     fn appositions(&self, doc: &Doc, orgs: &[Span], out: &mut Vec<PersonCand>) {
