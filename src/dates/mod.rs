@@ -31,6 +31,9 @@ pub struct DateMention {
     pub rule: &'static str,
 }
 
+/// How many non-blank lines from the top may hold the dateline.
+const DATELINE_LINES: usize = 7;
+
 /// The date tagger. Build once; share across threads.
 #[derive(Debug, Clone)]
 pub struct DateTagger {
@@ -95,11 +98,28 @@ impl DateTagger {
             Expr::Point(Point::Day(d)) => Some(d),
             _ => None,
         };
-        // A date in dateline position wins over an earlier one (a headline's "9 November 1989").
-        for line in lines.iter().take(4) {
+        // A date in dateline position wins over an earlier one (a headline's "9 November 1989");
+        // a headline, a subheadline and a photo caption with its credit may come first.
+        for line in lines.iter().take(DATELINE_LINES) {
             let hit = mentions
                 .iter()
                 .filter(|m| line.contains(&m.span) && is_dateline_position(text, *line, m.span))
+                .find_map(absolute_day);
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        // A date line under the headline, byline or "News provided by": "Oct 08, 2024, 08:00
+        // ET", "Published Thursday, Feb. 6, 2025", "Updated 4:12 PM GMT, Nov. 12, 2024".
+        for line in lines.iter().take(8) {
+            let l = line.slice(text).trim_start();
+            let lead = line.start + (line.slice(text).len() - l.len());
+            let stamp = ["Published", "Updated", "Posted", "Issued", "Released"]
+                .iter()
+                .any(|w| l.starts_with(w));
+            let hit = mentions
+                .iter()
+                .filter(|m| line.contains(&m.span) && (m.span.start == lead || stamp))
                 .find_map(absolute_day);
             if hit.is_some() {
                 return hit;
