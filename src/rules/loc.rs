@@ -166,14 +166,19 @@ impl Rules {
         let mut after_town: Option<usize> = None;
         let mut i = 1;
         while i < n {
-            let prev = doc.word(i - 1).to_ascii_lowercase();
+            if !doc.is_word(i) || !is_capitalized(doc.word(i)) {
+                i += 1;
+                continue;
+            }
+            let prev = doc.word(i - 1);
+            let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
             let context = doc.same_sentence(i - 1, i)
-                && (TOWN_CONTEXT.contains(&prev.as_str())
-                    || (prev == "of"
+                && (one_of(TOWN_CONTEXT, prev)
+                    || (prev.eq_ignore_ascii_case("of")
                         && i >= 2
-                        && SETTLEMENT_OF.contains(&doc.word(i - 2).to_ascii_lowercase().as_str()))
+                        && one_of(SETTLEMENT_OF, doc.word(i - 2)))
                     || after_town.is_some_and(|a| list_continues(doc, a, i)));
-            if !context || !doc.is_word(i) || !is_capitalized(doc.word(i)) {
+            if !context {
                 i += 1;
                 continue;
             }
@@ -214,9 +219,9 @@ impl Rules {
 
 /// True when the tokens from `from` up to `to` join items of a list: ",", "and", "or", ", and".
 fn list_continues(doc: &Doc, from: usize, to: usize) -> bool {
-    let joiners: Vec<&str> = (from..to).map(|k| doc.word(k)).collect();
-    matches!(
-        joiners.as_slice(),
-        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
-    )
+    match to.checked_sub(from) {
+        Some(1) => matches!(doc.word(from), "," | "and" | "or"),
+        Some(2) => doc.word(from) == "," && matches!(doc.word(from + 1), "and" | "or"),
+        _ => false,
+    }
 }
