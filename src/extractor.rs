@@ -98,6 +98,7 @@ impl ExtractorBuilder {
             "dateline",
             "admin_unit",
             "town",
+            "feature",
             "org_short_form",
             "propagated",
         ]
@@ -256,6 +257,9 @@ impl Extractor {
                 self.source("dateline"),
                 4,
             ));
+        }
+        for s in self.rules.feature_places(&rdoc) {
+            cands.push(Mention::new(s, EntityKind::Loc, self.source("feature"), 4));
         }
         for s in self.rules.admin_places(&rdoc) {
             cands.push(Mention::new(

@@ -6,6 +6,33 @@ use super::{Doc, Rules};
 use crate::gazetteer::towns::Town;
 use crate::text::{is_all_caps, is_capitalized, Span};
 
+/// Words that end the name of a natural feature ("Surma River", "Niger Delta").
+const FEATURE_AFTER: &[&str] = &[
+    "River",
+    "Delta",
+    "Valley",
+    "Basin",
+    "Mountains",
+    "Hills",
+    "Desert",
+    "Plateau",
+    "Peninsula",
+    "Island",
+    "Islands",
+    "Coast",
+    "Marshes",
+    "Forest",
+    "Falls",
+    "Highlands",
+    "Wetlands",
+    "Archipelago",
+    "Corridor",
+    "Strip",
+];
+
+/// Words that start the name of a natural feature ("Lake Kariba", "Mount Elgon").
+const FEATURE_BEFORE: &[&str] = &["Lake", "Mount", "Mt."];
+
 /// Words after which a capitalized name is a place if the town list knows it.
 const TOWN_CONTEXT: &[&str] = &[
     "in", "near", "from", "outside", "around", "at", "to", "across", "toward", "towards", "via",
@@ -150,6 +177,41 @@ impl Rules {
                     doc.tokens[s].span.start,
                     doc.tokens[last].span.end,
                 ));
+            }
+        }
+        out
+    }
+
+    /// Natural features named by their kind: "Surma River", "Niger Delta", "Lake Kariba",
+    /// "Mount Elgon" (up to three capitalized words with the feature word).
+    pub fn feature_places(&self, doc: &Doc) -> Vec<Span> {
+        let mut out = Vec::new();
+        let name = |i: usize| {
+            doc.is_word(i) && is_capitalized(doc.word(i)) && !self.is_not_name(doc.word(i))
+        };
+        for u in 0..doc.tokens.len() {
+            let word = doc.word(u);
+            // "Hellenic Coast Guard", "Gwembe Valley Farmers' Union": part of a longer name.
+            let longer = u + 1 < doc.tokens.len() && doc.same_sentence(u, u + 1) && name(u + 1);
+            if FEATURE_AFTER.contains(&word) && !longer {
+                let mut s = u;
+                while s > 0 && u - s < 3 && doc.same_sentence(s - 1, u) && name(s - 1) {
+                    s -= 1;
+                }
+                if s < u {
+                    out.push(Span::new(doc.tokens[s].span.start, doc.tokens[u].span.end));
+                }
+            } else if FEATURE_BEFORE.contains(&word) {
+                let mut e = u + 1;
+                while e < doc.tokens.len() && e - u <= 2 && doc.same_sentence(u, e) && name(e) {
+                    e += 1;
+                }
+                if e > u + 1 {
+                    out.push(Span::new(
+                        doc.tokens[u].span.start,
+                        doc.tokens[e - 1].span.end,
+                    ));
+                }
             }
         }
         out
