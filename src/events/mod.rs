@@ -293,7 +293,7 @@ impl EventTagger {
                 .is_some_and(|w| self.in_class("definite", w))
                 && found
                     .iter()
-                    .any(|(f, _)| f.kind == rule.kind && f.sentence < sent);
+                    .any(|(f, _)| f.kind == rule.kind && f.sentence > 0 && f.sentence < sent);
             if back_reference {
                 continue;
             }
