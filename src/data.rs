@@ -22,6 +22,8 @@ pub const ORG_HEADS: &str = include_str!("../gazetteers/org_heads.tsv");
 pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
 /// Words that announce a person's name ("said", "appointed", "journalist").
 pub const NAME_CUES: &str = include_str!("../gazetteers/name_cues.tsv");
+/// `gazetteers/place_words.tsv`: the words of the place rules (natural features, town context).
+pub const PLACE_WORDS: &str = include_str!("../gazetteers/place_words.tsv");
 
 /// One data row: its file, its 1-based line number and its fields.
 pub struct Row<'a> {

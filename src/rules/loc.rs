@@ -2,61 +2,9 @@
 //! "BRUSSELS/GENEVA, …", "(Kyiv, June 2, 2023) –"), "X province/district/region", and towns
 //! of the look-up list where the text says a place follows ("near Kutum").
 
-use super::{Doc, Rules};
+use super::{Doc, PlaceWord, Rules};
 use crate::gazetteer::towns::Town;
 use crate::text::{is_all_caps, is_capitalized, Span};
-
-/// Words that end the name of a natural feature ("Surma River", "Niger Delta").
-const FEATURE_AFTER: &[&str] = &[
-    "River",
-    "Delta",
-    "Valley",
-    "Basin",
-    "Mountains",
-    "Hills",
-    "Desert",
-    "Plateau",
-    "Peninsula",
-    "Island",
-    "Islands",
-    "Coast",
-    "Marshes",
-    "Forest",
-    "Falls",
-    "Highlands",
-    "Wetlands",
-    "Archipelago",
-    "Corridor",
-    "Strip",
-];
-
-/// Words that start the name of a natural feature ("Lake Kariba", "Mount Elgon").
-const FEATURE_BEFORE: &[&str] = &["Lake", "Mount", "Mt."];
-
-/// Words after which a capitalized name is a place if the town list knows it.
-const TOWN_CONTEXT: &[&str] = &[
-    "in", "near", "from", "outside", "around", "at", "to", "across", "toward", "towards", "via",
-    "between", "into",
-];
-
-/// Words for settlements and units that take "of" before a place: "the town of Maamba".
-const SETTLEMENT_OF: &[&str] = &[
-    "town",
-    "towns",
-    "village",
-    "villages",
-    "city",
-    "municipality",
-    "district",
-    "districts",
-    "province",
-    "region",
-    "county",
-    "localities",
-    "locality",
-    "communities",
-    "settlement",
-];
 
 /// The longest town name, in tokens ("Ponte de Sor").
 const TOWN_TOKENS: usize = 3;
@@ -193,7 +141,7 @@ impl Rules {
             let word = doc.word(u);
             // "Hellenic Coast Guard", "Gwembe Valley Farmers' Union": part of a longer name.
             let longer = u + 1 < doc.tokens.len() && doc.same_sentence(u, u + 1) && name(u + 1);
-            if FEATURE_AFTER.contains(&word) && !longer {
+            if self.place_word(word, PlaceWord::FeatureAfter) && !longer {
                 let mut s = u;
                 while s > 0 && u - s < 3 && doc.same_sentence(s - 1, u) && name(s - 1) {
                     s -= 1;
@@ -201,7 +149,7 @@ impl Rules {
                 if s < u {
                     out.push(Span::new(doc.tokens[s].span.start, doc.tokens[u].span.end));
                 }
-            } else if FEATURE_BEFORE.contains(&word) {
+            } else if self.place_word(word, PlaceWord::FeatureBefore) {
                 let mut e = u + 1;
                 while e < doc.tokens.len() && e - u <= 2 && doc.same_sentence(u, e) && name(e) {
                     e += 1;
@@ -233,12 +181,11 @@ impl Rules {
                 continue;
             }
             let prev = doc.word(i - 1);
-            let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
             let context = doc.same_sentence(i - 1, i)
-                && (one_of(TOWN_CONTEXT, prev)
+                && (self.place_word(prev, PlaceWord::TownContext)
                     || (prev.eq_ignore_ascii_case("of")
                         && i >= 2
-                        && one_of(SETTLEMENT_OF, doc.word(i - 2)))
+                        && self.place_word(doc.word(i - 2), PlaceWord::SettlementOf))
                     || after_town.is_some_and(|a| list_continues(doc, a, i)));
             if !context {
                 i += 1;

@@ -51,12 +51,26 @@ pub enum NameCue {
     Credit,
 }
 
+/// What a word of `gazetteers/place_words.tsv` does in the place rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceWord {
+    /// Ends a natural feature's name ("Surma River").
+    FeatureAfter,
+    /// Starts a natural feature's name ("Lake Kariba").
+    FeatureBefore,
+    /// Puts a town of the look-up list after it ("near Kutum").
+    TownContext,
+    /// A settlement word that takes "of" before a place ("the town of Maamba").
+    SettlementOf,
+}
+
 /// The word lists of the rules. Build once; share across threads.
 #[derive(Debug, Clone)]
 pub struct Rules {
     heads: HashMap<String, HeadKind>,
     not_names: HashSet<String>,
     name_cues: HashMap<String, NameCue>,
+    place_words: HashMap<String, PlaceWord>,
 }
 
 impl Rules {
@@ -92,11 +106,38 @@ impl Rules {
             };
             name_cues.insert(row.fields[0].to_string(), kind);
         }
+        let mut place_words = HashMap::default();
+        for row in data::rows("place_words.tsv", data::PLACE_WORDS, 2)? {
+            let kind = match row.fields[1] {
+                "feature_after" => PlaceWord::FeatureAfter,
+                "feature_before" => PlaceWord::FeatureBefore,
+                "town_context" => PlaceWord::TownContext,
+                "settlement_of" => PlaceWord::SettlementOf,
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            place_words.insert(row.fields[0].to_string(), kind);
+        }
         Ok(Rules {
             heads,
             not_names,
             name_cues,
+            place_words,
         })
+    }
+
+    /// True when `word` plays the part `kind` in the place rules. Feature words match in
+    /// their case; town context and settlement words in any case ("In", "Town").
+    pub fn place_word(&self, word: &str, kind: PlaceWord) -> bool {
+        match kind {
+            PlaceWord::FeatureAfter | PlaceWord::FeatureBefore => {
+                self.place_words.get(word) == Some(&kind)
+            }
+            PlaceWord::TownContext | PlaceWord::SettlementOf => {
+                self.place_words.get(word) == Some(&kind)
+                    || (word.starts_with(|c: char| c.is_ascii_uppercase())
+                        && self.place_words.get(&word.to_ascii_lowercase()) == Some(&kind))
+            }
+        }
     }
 
     /// True when `word` announces a name the way `kind` says.
