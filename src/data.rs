@@ -5,6 +5,7 @@
 //! columns, then rows of tab-separated fields.
 
 use crate::error::{Error, Result};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Abbreviations for the segmenter.
 pub const ABBREVIATIONS: &str = include_str!("../gazetteers/abbreviations.tsv");
@@ -74,4 +75,39 @@ pub fn rows(file: &'static str, text: &'static str, columns: usize) -> Result<Ve
         });
     }
     Ok(out)
+}
+
+/// Reads a built-in two-column table of words and their kinds into a map; `kind` names the
+/// kinds the file may use (an unknown one is an error at its line).
+pub fn kinds<K>(
+    file: &'static str,
+    text: &'static str,
+    kind: impl Fn(&str) -> Option<K>,
+) -> Result<HashMap<String, K>> {
+    let mut out = HashMap::default();
+    for row in rows(file, text, 2)? {
+        let k = kind(row.fields[1])
+            .ok_or_else(|| row.error(format!("unknown kind {:?}", row.fields[1])))?;
+        out.insert(row.fields[0].to_string(), k);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_reads_words_and_names_the_line_of_an_unknown_kind() {
+        let text = "# comment\nword\tkind\nRiver\tafter\nLake\tbefore\n";
+        let k = kinds("t.tsv", text, |k| (k == "after").then_some(1)).unwrap_err();
+        assert!(k.to_string().contains("t.tsv:4"), "{k}");
+        let ok = kinds("t.tsv", text, |k| match k {
+            "after" => Some(1),
+            "before" => Some(2),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!((ok["River"], ok["Lake"]), (1, 2));
+    }
 }

@@ -235,26 +235,6 @@ fn unclaimed_occurrences(text: &str, mentions: &[Mention], needles: &[&str]) -> 
     out
 }
 
-/// Titles before a family name written alone ("President Xi").
-const SURNAME_TITLES: &[&str] = &[
-    "President",
-    "Premier",
-    "Chairman",
-    "Mr",
-    "Mr.",
-    "Ms",
-    "Ms.",
-    "Mrs",
-    "Mrs.",
-    "Dr",
-    "Dr.",
-    "leader",
-    "Leader",
-    "Minister",
-    "General",
-    "Gen.",
-];
-
 fn last_word(name: &str) -> &str {
     name.split_whitespace().next_back().unwrap_or(name)
 }
@@ -320,7 +300,7 @@ pub fn surnames(
             (Some(f), _) => f,
             (None, Some(f))
                 if rules.name_cue(word_at(ti + 1), NameCue::Speech)
-                    || (ti > 0 && SURNAME_TITLES.contains(&word_at(ti - 1))) =>
+                    || (ti > 0 && rules.name_cue(word_at(ti - 1), NameCue::SurnameTitle)) =>
             {
                 f
             }

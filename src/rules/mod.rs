@@ -47,6 +47,8 @@ pub enum NameCue {
     /// A [`NameCue::PlaceAfter`] word that is never a surname: a run ending in it is no
     /// person either ("Eduardo Mondlane Avenue", "Clark County").
     PlaceWord,
+    /// A title before a family name written alone ("President Xi", "Mr. Noda").
+    SurnameTitle,
     /// A credit that names people after "by" ("Reporting by X and Y; Editing by Z").
     Credit,
 }
@@ -77,46 +79,35 @@ impl Rules {
     /// The rules with the built-in lists; `extra_not_names` adds words (months, weekdays,
     /// sentence starters) that other stages own.
     pub fn new<'a>(extra_not_names: impl IntoIterator<Item = &'a str>) -> Result<Rules> {
-        let mut heads = HashMap::default();
-        for row in data::rows("org_heads.tsv", data::ORG_HEADS, 2)? {
-            let kind = match row.fields[1] {
-                "head" => HeadKind::Head,
-                "head_of" => HeadKind::HeadOf,
-                "suffix" => HeadKind::Suffix,
-                "institution" => HeadKind::Institution,
-                "prefix" => HeadKind::Prefix,
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
-            heads.insert(row.fields[0].to_string(), kind);
-        }
+        let heads = data::kinds("org_heads.tsv", data::ORG_HEADS, |k| match k {
+            "head" => Some(HeadKind::Head),
+            "head_of" => Some(HeadKind::HeadOf),
+            "suffix" => Some(HeadKind::Suffix),
+            "institution" => Some(HeadKind::Institution),
+            "prefix" => Some(HeadKind::Prefix),
+            _ => None,
+        })?;
         let mut not_names: HashSet<String> = data::rows("not_names.tsv", data::NOT_NAMES, 1)?
             .into_iter()
             .map(|r| r.fields[0].to_string())
             .collect();
         not_names.extend(extra_not_names.into_iter().map(String::from));
-        let mut name_cues = HashMap::default();
-        for row in data::rows("name_cues.tsv", data::NAME_CUES, 2)? {
-            let kind = match row.fields[1] {
-                "speech" => NameCue::Speech,
-                "before" => NameCue::Before,
-                "place_after" => NameCue::PlaceAfter,
-                "place_word" => NameCue::PlaceWord,
-                "credit" => NameCue::Credit,
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
-            name_cues.insert(row.fields[0].to_string(), kind);
-        }
-        let mut place_words = HashMap::default();
-        for row in data::rows("place_words.tsv", data::PLACE_WORDS, 2)? {
-            let kind = match row.fields[1] {
-                "feature_after" => PlaceWord::FeatureAfter,
-                "feature_before" => PlaceWord::FeatureBefore,
-                "town_context" => PlaceWord::TownContext,
-                "settlement_of" => PlaceWord::SettlementOf,
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
-            place_words.insert(row.fields[0].to_string(), kind);
-        }
+        let name_cues = data::kinds("name_cues.tsv", data::NAME_CUES, |k| match k {
+            "speech" => Some(NameCue::Speech),
+            "before" => Some(NameCue::Before),
+            "place_after" => Some(NameCue::PlaceAfter),
+            "place_word" => Some(NameCue::PlaceWord),
+            "credit" => Some(NameCue::Credit),
+            "surname_title" => Some(NameCue::SurnameTitle),
+            _ => None,
+        })?;
+        let place_words = data::kinds("place_words.tsv", data::PLACE_WORDS, |k| match k {
+            "feature_after" => Some(PlaceWord::FeatureAfter),
+            "feature_before" => Some(PlaceWord::FeatureBefore),
+            "town_context" => Some(PlaceWord::TownContext),
+            "settlement_of" => Some(PlaceWord::SettlementOf),
+            _ => None,
+        })?;
         Ok(Rules {
             heads,
             not_names,

@@ -274,12 +274,8 @@ impl Rules {
     }
 
     /// "Grupo Sierra Nevada", "Instituto Nacional de Estadística": a prefix head, then
-    /// capitalized words, with the lowercase particles of Romance names between them.
+    /// capitalized words, with lowercase particles (`particle.tsv`: de, del, do, y…) between them.
     fn prefixed(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {
-        const JOINERS: &[&str] = &[
-            "de", "del", "della", "des", "du", "do", "da", "dos", "das", "di", "la", "le", "los",
-            "las", "y", "e", "et", "und", "für",
-        ];
         let name = |j: usize| {
             doc.is_word(j)
                 && doc.same_sentence(h, j)
@@ -292,7 +288,10 @@ impl Rules {
             if name(j) {
                 last = Some(j);
                 j += 1;
-            } else if JOINERS.contains(&doc.word(j)) && doc.same_sentence(h, j) {
+            } else if doc.word(j).starts_with(char::is_lowercase)
+                && doc.gazetteer.is_particle(doc.word(j))
+                && doc.same_sentence(h, j)
+            {
                 j += 1;
             } else {
                 break;

@@ -639,10 +639,13 @@ impl Rules {
             let first_on_line = doc.text[line_start..at].trim().is_empty();
             let byline = w == "By" && first_on_line && line.len() <= 100;
             let credit = w != "/" && k > 0 && self.name_cue(doc.word(k - 1), NameCue::Credit);
-            let photo_line = w == "/"
-                && ["Photo", "Photograph", "Credit", "Photo credit", "©"]
-                    .iter()
-                    .any(|p| line.trim_start().starts_with(p));
+            // "Photo: WFP/Name", "Credit: …", "© …": a line that opens with a credit word.
+            let first_word = line
+                .trim_start()
+                .split(|c: char| c.is_whitespace() || c == ':')
+                .next()
+                .unwrap_or("");
+            let photo_line = w == "/" && self.name_cue(first_word, NameCue::Credit);
             if byline || credit || photo_line {
                 self.name_list(doc, k + 1, "person_credit", out);
             }

@@ -49,20 +49,16 @@ pub struct Segmenter {
 impl Segmenter {
     /// The segmenter with the built-in abbreviation and sentence-starter lists.
     pub fn new() -> Result<Segmenter> {
-        let mut abbrevs = HashMap::default();
-        for row in data::rows("abbreviations.tsv", data::ABBREVIATIONS, 2)? {
-            let kind = match row.fields[1] {
-                "title" => AbbrevKind::Title,
-                "number" => AbbrevKind::Number,
-                "month" => AbbrevKind::Month,
-                "general" => AbbrevKind::General,
-                "company" => AbbrevKind::Company,
-                "bang" => AbbrevKind::Bang,
-                "heading" => AbbrevKind::Heading,
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
-            abbrevs.insert(row.fields[0].to_string(), kind);
-        }
+        let abbrevs = data::kinds("abbreviations.tsv", data::ABBREVIATIONS, |k| match k {
+            "title" => Some(AbbrevKind::Title),
+            "number" => Some(AbbrevKind::Number),
+            "month" => Some(AbbrevKind::Month),
+            "general" => Some(AbbrevKind::General),
+            "company" => Some(AbbrevKind::Company),
+            "bang" => Some(AbbrevKind::Bang),
+            "heading" => Some(AbbrevKind::Heading),
+            _ => None,
+        })?;
         let starters = data::rows("sentence_starters.tsv", data::SENTENCE_STARTERS, 1)?
             .into_iter()
             .map(|r| r.fields[0].to_string())
