@@ -27,6 +27,8 @@ enum Condition {
     After(String, usize),
     /// The word right before the trigger is of the class.
     Prev(String),
+    /// A word of the class among the 4 tokens before the trigger ("the Board today approved").
+    Before(String),
     Near(String),
     Capitalized,
     By,
@@ -138,6 +140,9 @@ impl EventTagger {
                     }
                     Some(("prev", class)) if classes.contains_key(class) => {
                         Condition::Prev(class.into())
+                    }
+                    Some(("before", class)) if classes.contains_key(class) => {
+                        Condition::Before(class.into())
                     }
                     Some(("near", class)) if classes.contains_key(class) => {
                         Condition::Near(class.into())
@@ -258,6 +263,9 @@ impl EventTagger {
                 Condition::Prev(class) => words(ts.saturating_sub(1), ts)
                     .next()
                     .is_some_and(|w| self.in_class(class, w)),
+                Condition::Before(class) => {
+                    words(ts.saturating_sub(4), ts).any(|w| self.in_class(class, w))
+                }
                 Condition::Near(class) => *near_cache
                     .borrow_mut()
                     .entry((sent, class.as_ptr() as usize))
