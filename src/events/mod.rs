@@ -30,6 +30,12 @@ enum Condition {
     /// A word of the class among the 4 tokens before the trigger ("the Board today approved").
     Before(String),
     Near(String),
+    /// A word of the class in the headline or the two sentences after it: what the release is
+    /// about ("Those listed include…" in a release on sanctions).
+    Topic(String),
+    /// A PERSON, ORG or LOC entity starts right after the trigger, or after one word
+    /// ("suspended Guinea from").
+    EntityNext,
     Capitalized,
     By,
     Subject,
@@ -125,6 +131,7 @@ impl EventTagger {
                     _ if c == "subj" => Condition::Subject,
                     _ if c == "speaker" => Condition::Speaker,
                     _ if c == "cap" => Condition::Capitalized,
+                    _ if c == "ent_next" => Condition::EntityNext,
                     // "!obj:" keeps its narrow window: the object right after the trigger.
                     Some(("obj", class)) if negated && classes.contains_key(class) => {
                         Condition::After(class.into(), 3)
@@ -146,6 +153,9 @@ impl EventTagger {
                     }
                     Some(("near", class)) if classes.contains_key(class) => {
                         Condition::Near(class.into())
+                    }
+                    Some(("topic", class)) if classes.contains_key(class) => {
+                        Condition::Topic(class.into())
                     }
                     _ => return Err(row.error(format!("unknown condition {c:?}"))),
                 };
@@ -270,6 +280,22 @@ impl EventTagger {
                     .borrow_mut()
                     .entry((sent, class.as_ptr() as usize))
                     .or_insert_with(|| words(t0, t1).any(|w| self.in_class(class, w))),
+                Condition::Topic(class) => *near_cache
+                    .borrow_mut()
+                    .entry((usize::MAX, class.as_ptr() as usize))
+                    .or_insert_with(|| {
+                        let end = doc.sentences.get(2).map_or(doc.text.len(), |x| x.end);
+                        let last = crate::tokens::first_at(doc.tokens, end);
+                        doc.tokens[..last]
+                            .iter()
+                            .any(|t| self.in_class(class, t.text(doc.text)))
+                    }),
+                Condition::EntityNext => ents.iter().any(|&i| {
+                    let en = &doc.entities[i];
+                    en.kind != EntityKind::Date
+                        && en.span.start >= e
+                        && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 1
+                }),
                 Condition::Capitalized => doc.text[s..e].starts_with(char::is_uppercase),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
                 Condition::Subject => ents.iter().any(|&i| {
