@@ -321,8 +321,10 @@ impl EventTagger {
                 continue;
             };
             // "condemned the attack" after "gunmen attacked a convoy": a definite noun points
-            // back to the event of its type told in an earlier sentence.
-            let back_reference = words(ts.saturating_sub(1), ts)
+            // back to the event of its type told in an earlier sentence. As the subject that
+            // opens a sentence ("The protests were called by…") it brings news of its own.
+            let back_reference = ts > t0 + 1
+                && words(ts.saturating_sub(1), ts)
                 .next()
                 .is_some_and(|w| self.in_class("definite", w))
                 && found
