@@ -275,15 +275,15 @@ impl Extractor {
             m.kb_id = Some(town.id.into());
             cands.push(m);
         }
-        let mut future_cache: HashMap<usize, bool> = HashMap::default();
         for d in &date_mentions {
             let sent = sentence_of(&sentences, d.span.start);
             let future = match d.expr {
                 Expr::Point(_) | Expr::Range(..) => false,
-                _ => *future_cache.entry(sent).or_insert_with(|| {
-                    sentences
-                        .get(sent)
-                        .is_some_and(|s| self.dates.is_future(s.slice(text)))
+                _ => sentences.get(sent).is_some_and(|s| {
+                    self.dates.is_future_at(
+                        s.slice(text),
+                        Span::new(d.span.start - s.start, d.span.end - s.start),
+                    )
                 }),
             };
             let value = match dates::resolve(&d.expr, doc_date, future) {

@@ -35,6 +35,10 @@ pub struct Lexicon {
     pub determiners: HashSet<String>,
     /// Phrases that put a sentence in the future.
     pub future: Vec<String>,
+    /// Past-tense verbs that do not end in "-ed" (met, held, took).
+    pub past: HashSet<String>,
+    /// Words ending in "-ed" that are not past-tense verbs (hundred, indeed).
+    pub not_past: HashSet<String>,
 }
 
 impl Lexicon {
@@ -88,10 +92,26 @@ impl Lexicon {
                     lx.determiners.insert(w);
                 }
                 "future" => lx.future.push(w),
+                "past" => {
+                    lx.past.insert(w);
+                }
+                "not_past" => {
+                    lx.not_past.insert(w);
+                }
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             }
         }
         Ok(lx)
+    }
+
+    /// True when `word` is a past-tense verb form: a lowercase word of five or more letters
+    /// ending in "-ed" (signed, launched), or one of the lexicon's irregular forms (met, held).
+    pub fn is_past_verb(&self, word: &str) -> bool {
+        self.past.contains(word)
+            || (word.len() >= 5
+                && word.ends_with("ed")
+                && word.starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.not_past.contains(word))
     }
 
     /// The month of a form as written ("Sept.", "JUNE", "june" is not a month).

@@ -19,6 +19,7 @@ use calendar::Point;
 use chrono::NaiveDate;
 pub use grammar::Expr;
 use lexicon::Lexicon;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A date expression found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,10 +76,57 @@ impl DateTagger {
 
     /// True when `sentence` speaks of the future (will, plans to, is expected to, …).
     pub fn is_future(&self, sentence: &str) -> bool {
-        self.future.find_overlapping_iter(sentence).any(|m| {
-            crate::text::is_word_boundary(sentence, m.start())
-                && crate::text::is_word_boundary(sentence, m.end())
-        })
+        self.future_phrases(sentence).next().is_some()
+    }
+
+    /// True when the date at `at` (byte offsets within `sentence`) lies in the future: the
+    /// sentence has a future phrase, and no past-tense verb stands nearer to the date than the
+    /// nearest such phrase ("the agreement, signed on Tuesday, will…" is past; "the report
+    /// will be launched on Monday" is future: a participle after "be" is not a past verb).
+    pub fn is_future_at(&self, sentence: &str, at: Span) -> bool {
+        // Bytes between a word and the date; a comma or semicolon between them (another
+        // clause) counts as 40 more.
+        let dist = |s: usize, e: usize| {
+            let (a, b) = if e <= at.start {
+                (e, at.start)
+            } else {
+                (at.end, s.max(at.end))
+            };
+            let clause = sentence[a..b].contains([',', ';']);
+            b - a + if clause { 40 } else { 0 }
+        };
+        let phrases: Vec<(usize, usize)> = self.future_phrases(sentence).collect();
+        let Some(future) = phrases.iter().map(|&(s, e)| dist(s, e)).min() else {
+            return false;
+        };
+        let mut prev: [&str; 2] = ["", ""];
+        let mut past = usize::MAX;
+        for (s, w) in sentence.unicode_word_indices() {
+            let e = s + w.len();
+            let inside_phrase = phrases.iter().any(|&(ps, pe)| ps <= s && e <= pe);
+            let after_be = prev
+                .iter()
+                .any(|p| matches!(*p, "be" | "been" | "being" | "Be"));
+            if !inside_phrase && !after_be && self.lexicon.is_past_verb(w) {
+                past = past.min(dist(s, e));
+            }
+            prev = [prev[1], w];
+        }
+        future < past
+    }
+
+    /// The future phrases of `sentence`, as whole words, by byte offsets.
+    fn future_phrases<'s>(
+        &'s self,
+        sentence: &'s str,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.future
+            .find_overlapping_iter(sentence)
+            .filter(|m| {
+                crate::text::is_word_boundary(sentence, m.start())
+                    && crate::text::is_word_boundary(sentence, m.end())
+            })
+            .map(|m| (m.start(), m.end()))
     }
 
     /// The document date given by a dateline: the first absolute day near the top of the

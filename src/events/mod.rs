@@ -102,6 +102,10 @@ pub struct EventDoc<'a> {
 /// How far (bytes) from its trigger an event looks for participants, dates and places.
 const WINDOW: usize = 300;
 
+/// How much farther (bytes) a date counts, per character its value is shorter than a day's
+/// (`2024-05` counts 3 × this farther than `2024-05-03`).
+const COARSE_DATE_PENALTY: usize = 8;
+
 impl EventTagger {
     /// The finder with the built-in trigger lexicon and word classes.
     pub fn new() -> Result<EventTagger> {
@@ -325,8 +329,8 @@ impl EventTagger {
             // opens a sentence ("The protests were called by…") it brings news of its own.
             let back_reference = ts > t0 + 1
                 && words(ts.saturating_sub(1), ts)
-                .next()
-                .is_some_and(|w| self.in_class("definite", w))
+                    .next()
+                    .is_some_and(|w| self.in_class("definite", w))
                 && found
                     .iter()
                     .any(|(f, _)| f.kind == rule.kind && f.sentence > 0 && f.sentence < sent);
@@ -366,14 +370,19 @@ impl EventTagger {
                         && Some(i) != doc.dateline_date
                         && !reference_year
                 })
-                // The most specific date, then the nearest.
-                .max_by_key(|&i| {
+                // The nearest date, a coarse one counting as farther: "signed on 3 May a plan
+                // for 2024-2026" is dated 3 May, "indicted them in October" in October.
+                .min_by_key(|&i| {
                     let v = doc.entities[i].value.as_str().unwrap_or("");
                     let granularity = v.split('/').next().unwrap_or("").len();
-                    (
-                        granularity,
-                        std::cmp::Reverse(distance(doc.entities[i].span, trigger)),
-                    )
+                    let span = doc.entities[i].span;
+                    // A date after its trigger is more often its own ("the attack on 12 June").
+                    let d = if span.start >= trigger.end {
+                        distance(span, trigger) / 2
+                    } else {
+                        distance(span, trigger)
+                    };
+                    d + COARSE_DATE_PENALTY * (10 - granularity.min(10))
                 });
             let location = ents
                 .iter()
