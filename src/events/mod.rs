@@ -463,8 +463,9 @@ impl EventTagger {
 
     /// True when the name at `name` follows the verb ending at byte `verb` as its speaker:
     /// within three tokens ("said Dr. X"), or after a title ("said the Special Representative
-    /// of the Secretary-General and Head of UNMISS, Nicholas Haysom"): capitalized words,
-    /// "of", "the", "and", "for", "on" and commas.
+    /// of the Secretary-General and Head of UNMISS, Nicholas Haysom", "said Special Agent in
+    /// Charge X"): capitalized words, "of", "the", "and", "for", "on", "in", "at", "to", commas
+    /// and the periods of abbreviations ("Ms.").
     fn named_after(&self, doc: &EventDoc, verb: usize, name: Span) -> bool {
         let (from, to) = (
             crate::tokens::first_at(doc.tokens, verb),
@@ -478,7 +479,20 @@ impl EventTagger {
                         w.starts_with(char::is_uppercase)
                             || matches!(
                                 w,
-                                "of" | "the" | "and" | "for" | "on" | "," | "-" | "’" | "'" | "s"
+                                "of"
+                                    | "the"
+                                    | "and"
+                                    | "for"
+                                    | "on"
+                                    | "in"
+                                    | "at"
+                                    | "to"
+                                    | ","
+                                    | "."
+                                    | "-"
+                                    | "’"
+                                    | "'"
+                                    | "s"
                             )
                     }))
     }
