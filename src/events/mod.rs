@@ -479,8 +479,7 @@ impl EventTagger {
                         w.starts_with(char::is_uppercase)
                             || matches!(
                                 w,
-                                "of"
-                                    | "the"
+                                "of" | "the"
                                     | "and"
                                     | "for"
                                     | "on"

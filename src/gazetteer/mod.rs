@@ -15,13 +15,14 @@
 //! Given names and name particles are not matched in the text: the person rules look tokens
 //! up in them.
 
+pub mod keys;
 pub mod load;
 pub mod normalize;
 pub mod towns;
 
 use crate::error::{Error, Result};
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use normalize::{fold, key, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -84,9 +85,7 @@ pub struct Entry {
 }
 
 /// The items of a `|`-separated column.
-fn items(list: &str) -> impl Iterator<Item = &str> {
-    list.split('|').map(str::trim).filter(|x| !x.is_empty())
-}
+use keys::items;
 
 impl Entry {
     /// The value of attribute `k`.
@@ -169,13 +168,14 @@ pub struct GivenName {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    automaton: AhoCorasick,
+    automaton: Automaton,
     patterns: Vec<Vec<Candidate>>,
     given: HashMap<String, GivenName>,
     particles: HashSet<String>,
     acronyms: HashMap<String, u32>,
     demonyms: HashSet<String>,
     towns: towns::Towns,
+    precompiled: bool,
 }
 
 /// Words before an ambiguous place name that show it is a place.
@@ -247,7 +247,7 @@ impl Gazetteer {
                 });
             }
         }
-        let mut keys: HashMap<String, usize> = HashMap::default();
+        let mut key_index: HashMap<String, usize> = HashMap::default();
         let mut pattern_keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
         let mut given = HashMap::default();
@@ -287,17 +287,16 @@ impl Gazetteer {
             if e.flags.no_auto {
                 continue;
             }
-            let names = std::iter::once(e.canonical.as_ref())
-                .chain(e.aliases())
-                .map(|n| (n, NameForm::Name))
-                .chain(e.acronyms().map(|a| (a, NameForm::Acronym)));
-            for (name, form) in names {
-                let exact = fold(name).trim().to_string();
-                if exact.is_empty() {
+            for (name, acronym) in keys::names(&e.canonical, &e.aliases, &e.acronyms) {
+                let form = if acronym {
+                    NameForm::Acronym
+                } else {
+                    NameForm::Name
+                };
+                let Some((exact, k)) = keys::pattern_key(name) else {
                     continue;
-                }
-                let k = exact.to_ascii_lowercase();
-                let p = *keys.entry(k.clone()).or_insert_with(|| {
+                };
+                let p = *key_index.entry(k.clone()).or_insert_with(|| {
                     pattern_keys.push(k);
                     patterns.push(Vec::new());
                     patterns.len() - 1
@@ -314,16 +313,13 @@ impl Gazetteer {
                 }
             }
         }
-        // Patterns are lowercase and matched against a lowercased copy of the key: a smaller,
-        // faster automaton than an ASCII-case-insensitive one.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pattern_keys)
-            .map_err(|e| Error::Gazetteer {
-                file: "(all)".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+        // Patterns are lowercase and matched against a lowercased copy of the key. The
+        // automaton of the built-in gazetteers is precompiled by build.rs; other pattern lists
+        // (a user's gazetteers) are compiled here.
+        let (automaton, precompiled) = match precompiled(&pattern_keys) {
+            Some(a) => (a, true),
+            None => (compile(&pattern_keys)?, false),
+        };
         Ok(Gazetteer {
             entries,
             automaton,
@@ -333,6 +329,7 @@ impl Gazetteer {
             acronyms,
             demonyms,
             towns: towns::Towns::default(),
+            precompiled,
         })
     }
 
@@ -340,6 +337,12 @@ impl Gazetteer {
     /// gazetteers are not loaded).
     pub fn town(&self, name: &str) -> Option<towns::Town> {
         self.towns.get(name)
+    }
+
+    /// True when the name automaton was loaded precompiled (the built-in gazetteers alone)
+    /// rather than compiled at start-up (a user's gazetteers added or loaded alone).
+    pub fn automaton_precompiled(&self) -> bool {
+        self.precompiled
     }
 
     /// The entry at `idx`.
@@ -384,12 +387,14 @@ impl Gazetteer {
         while at < k.len() {
             let Some(m) = self
                 .automaton
-                .find(aho_corasick::Input::new(&lower).span(at..k.len()))
+                .0
+                .leftmost_find_iter(&lower.as_bytes()[at..])
+                .next()
             else {
                 break;
             };
-            let (s, e) = (m.start(), m.end());
-            match self.verify(text, &norm, &mut caps_lines, m.pattern().as_usize(), s, e) {
+            let (s, e) = (at + m.start(), at + m.end());
+            match self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e) {
                 Some(f) => {
                     found.push(f);
                     at = e.max(s + 1);
@@ -549,6 +554,39 @@ fn has_place_context(k: &str, s: usize, e: usize) -> bool {
     after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The name automaton: leftmost-longest, each match's value its pattern index.
+#[derive(Clone)]
+struct Automaton(DoubleArrayAhoCorasick<u32>);
+
+impl std::fmt::Debug for Automaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Automaton({} bytes)", self.0.heap_bytes())
+    }
+}
+
+/// The precompiled automaton of the built-in gazetteers, when `keys` are its patterns.
+fn precompiled(keys: &[String]) -> Option<Automaton> {
+    if keys::fingerprint(keys) != AUTOMATON_FINGERPRINT {
+        return None;
+    }
+    DoubleArrayAhoCorasick::deserialize(AUTOMATON)
+        .ok()
+        .map(|(a, _)| Automaton(a))
+}
+
+/// Compiles the automaton of `keys`: leftmost-longest, each match's value its pattern index.
+fn compile(keys: &[String]) -> Result<Automaton> {
+    DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(keys)
+        .map(Automaton)
+        .map_err(|e| Error::Gazetteer {
+            file: "(all)".into(),
+            line: 0,
+            message: e.to_string(),
+        })
+}
+
 fn line_start(text: &str, at: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1)
 }
@@ -626,6 +664,32 @@ mod tests {
                 "GENEVA"
             ]
         );
+    }
+
+    #[test]
+    fn builtin_automaton_is_precompiled() {
+        // build.rs and the library must derive the same patterns from the built-in files.
+        let g = Gazetteer::load(true, &[]).unwrap();
+        assert!(g.automaton_precompiled());
+        let t = "The Office of the United Nations High Commissioner for Refugees met in Geneva.";
+        let names: Vec<&str> = g.find(t).iter().map(|m| m.span.slice(t)).collect();
+        assert!(names.contains(&"Geneva"), "{names:?}");
+        // A user's file changes the pattern list: compiled at start-up, same results.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.tsv"),
+            format!(
+                "{}\norg:acme\tORG\tcompany\tAcme Widgets\t\t\t\t\t\n",
+                load::HEADER
+            ),
+        )
+        .unwrap();
+        let mine = Gazetteer::load(true, &[dir.path()]).unwrap();
+        assert!(!mine.automaton_precompiled());
+        let t2 = "Acme Widgets opened a plant in Geneva.";
+        let names: Vec<&str> = mine.find(t2).iter().map(|m| m.span.slice(t2)).collect();
+        assert_eq!(names, vec!["Acme Widgets", "Geneva"]);
+        assert!(!gaz("loc:x\tLOC\tcity\tXville\t\t\t\t\t").automaton_precompiled());
     }
 
     #[test]
