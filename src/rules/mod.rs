@@ -71,6 +71,7 @@ pub enum PlaceWord {
 pub struct Rules {
     heads: HashMap<String, HeadKind>,
     not_names: HashSet<String>,
+    starters: HashSet<String>,
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
 }
@@ -87,11 +88,11 @@ impl Rules {
             "prefix" => Some(HeadKind::Prefix),
             _ => None,
         })?;
-        let mut not_names: HashSet<String> = data::rows("not_names.tsv", data::NOT_NAMES, 1)?
+        let not_names: HashSet<String> = data::rows("not_names.tsv", data::NOT_NAMES, 1)?
             .into_iter()
             .map(|r| r.fields[0].to_string())
             .collect();
-        not_names.extend(extra_not_names.into_iter().map(String::from));
+        let starters: HashSet<String> = extra_not_names.into_iter().map(String::from).collect();
         let name_cues = data::kinds("name_cues.tsv", data::NAME_CUES, |k| match k {
             "speech" => Some(NameCue::Speech),
             "before" => Some(NameCue::Before),
@@ -111,6 +112,7 @@ impl Rules {
         Ok(Rules {
             heads,
             not_names,
+            starters,
             name_cues,
             place_words,
         })
@@ -143,7 +145,14 @@ impl Rules {
 
     /// True when `word` is never part of a name.
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(word)
+        self.not_names.contains(word) || self.starters.contains(word)
+    }
+
+    /// True when `word` is a sentence starter, month or weekday (the words other stages add to
+    /// [`Rules::is_not_name`]): not even part of a company's name, where the common words of
+    /// `not_names.tsv` may be ("Global Trading Ltd.").
+    pub fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(word)
     }
 }
 

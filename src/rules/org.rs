@@ -51,28 +51,40 @@ pub struct OrgCand {
 impl Rules {
     /// True when token `i` may modify an organization head ("National", "Kenya").
     fn is_modifier(&self, doc: &Doc, i: usize) -> bool {
+        self.is_modifier_of(doc, i, false)
+    }
+
+    /// [`Self::is_modifier`], in a company's name when `company`: there the common words of
+    /// `not_names.tsv` may be part of the name ("Accra Grain Trading Ltd.").
+    fn is_modifier_of(&self, doc: &Doc, i: usize, company: bool) -> bool {
         doc.is_word(i) && {
             let w = doc.word(i);
             // "Abu Dhabi-based", "UN-backed": an adjective, not part of the name.
             let adjective = w
                 .rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-            is_capitalized(w) && !adjective && !self.is_not_name(w) && !doc.gazetteer.is_demonym(w)
+            let not_name = if company {
+                self.is_starter(w)
+            } else {
+                self.is_not_name(w)
+            };
+            is_capitalized(w) && !adjective && !not_name && !doc.gazetteer.is_demonym(w)
                 || GENERIC.contains(&w)
         }
     }
 
     /// The first token of the modifiers before token `h` (`h` itself when there are none).
     /// Places join the name ("Kenya Police Service"); a known organization before the head
-    /// does not ("IMF Executive Board" is the IMF's board).
-    fn modifiers_start(&self, doc: &Doc, h: usize, cross_orgs: bool) -> usize {
+    /// does not ("IMF Executive Board" is the IMF's board), except in a company's name
+    /// (`company`: "Barclays Bank PLC", where common words join too).
+    fn modifiers_start(&self, doc: &Doc, h: usize, company: bool) -> usize {
         let mut s = h;
         while s > 0 && doc.same_sentence(s - 1, h) {
             let prev = s - 1;
             if let Some(g) = doc.gaz_ending(doc.tokens[prev].span.end) {
                 let first = doc.token_containing(g.span.start);
                 let joins = doc.gaz_kind(g) == EntryKind::Loc
-                    || (cross_orgs && doc.gaz_kind(g) == EntryKind::Org);
+                    || (company && doc.gaz_kind(g) == EntryKind::Org);
                 if joins && first < s {
                     s = first;
                     continue;
@@ -102,7 +114,8 @@ impl Rules {
                 && !crate::text::is_all_caps(doc.word(prev - 1))
                 && doc.gaz_ending(doc.tokens[prev - 1].span.end).is_none()
                 && self.head(doc.word(prev - 1)).is_none();
-            if self.is_modifier(doc, prev) && !(doc.sentence_initial(prev) && self.is_not_name(w))
+            if self.is_modifier_of(doc, prev, company)
+                && !(doc.sentence_initial(prev) && self.is_not_name(w))
                 || joins
             {
                 s = prev;
@@ -319,6 +332,17 @@ impl Rules {
         let mut k = h;
         if k > 0 && doc.word(k - 1) == "," {
             k -= 1;
+            // "Kyowa Pharma Co., Ltd.": a suffix after another one ends the same name.
+            let mut j = k;
+            if j > 0 && doc.word(j - 1) == "." {
+                j -= 1;
+            }
+            if j > 0
+                && (self.head(doc.word(j - 1)) == Some(HeadKind::Suffix)
+                    || self.head(&format!("{}.", doc.word(j - 1))) == Some(HeadKind::Suffix))
+            {
+                k = j - 1;
+            }
         }
         // A brand the gazetteer knows is part of the company's name ("Barclays Bank PLC").
         let start = self.modifiers_start(doc, k, true);
