@@ -200,6 +200,20 @@ const PLACE_CONTEXT: &[&str] = &[
     "visit",
     "including",
     "and",
+    "reached",
+    "entered",
+    "crossed",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
 ];
 
 impl Gazetteer {
