@@ -35,11 +35,11 @@ FLAGS = {"cs", "ci", "ambig", "noauto"}
 ID_RE = re.compile(r"^[a-z]+(?::[a-z0-9]+(?:[-._][a-z0-9]+)*)+$")
 ATTR_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 XREF_RE = re.compile(r"^[a-z]+:[^\s|]+$")
-MAX_FILE_BYTES = 3 * 1024 * 1024
+MAX_FILE_BYTES = 4 * 1024 * 1024
 
 # Thresholds (documented in tools/gazetteers/README.md).
 CITY_MIN_POP = 50_000            # GeoNames cities kept without further reason
-TOWN_MIN_POP = 10_000            # smaller places: look-up list (loc_town.tsv), used in place context only
+TOWN_MIN_POP = 5_000             # smaller places: look-up list (loc_town.tsv), used in place context only
 CITY_NAME_RULE_EXEMPT_POP = 1_000_000  # big cities are never ambig just for being a person name
 SSA_MIN_BIRTHS = 3_000           # SSA names kept (all years and both sexes summed)
 SSA_GENDER_SHARE = 0.9           # share of births needed to call a name m or f (else u)
