@@ -107,6 +107,16 @@ impl Rules {
                 s = prev - 2;
                 continue;
             }
+            // "Municipal Workers' Union": a plural possessive modifier (tokens "Workers", "'").
+            if matches!(w, "'" | "’")
+                && prev >= 1
+                && doc.tokens[prev - 1].span.end == doc.tokens[prev].span.start
+                && doc.word(prev - 1).ends_with('s')
+                && self.is_modifier(doc, prev - 1)
+            {
+                s = prev - 1;
+                continue;
+            }
             let joins = (w == "&" || w == "and")
                 && s < h
                 && prev > 0
