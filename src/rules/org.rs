@@ -31,6 +31,7 @@ const GENERIC: &[&str] = &[
     "Advisory",
     "Standing",
     "Steering",
+    "Task",
     "Main",
     "New",
     "Senior",
