@@ -32,6 +32,7 @@ const GENERIC: &[&str] = &[
     "Standing",
     "Steering",
     "Task",
+    "State",
     "Main",
     "New",
     "Senior",
@@ -114,6 +115,17 @@ impl Rules {
                 && doc.tokens[prev - 1].span.end == doc.tokens[prev].span.start
                 && doc.word(prev - 1).ends_with('s')
                 && self.is_modifier(doc, prev - 1)
+            {
+                s = prev - 1;
+                continue;
+            }
+            // "European Climate, Infrastructure and Environment Executive Agency": a list of
+            // modifiers, its items joined by commas before the "and" of its last one.
+            if w == ","
+                && prev >= 1
+                && (s..h).any(|i| matches!(doc.word(i), "and" | "&"))
+                && self.is_modifier(doc, prev - 1)
+                && !crate::text::is_all_caps(doc.word(prev - 1))
             {
                 s = prev - 1;
                 continue;
