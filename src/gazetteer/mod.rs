@@ -518,12 +518,14 @@ impl Gazetteer {
         }
         if !ok.is_empty() {
             // "The Netherlands": the article stays outside unless it is part of the name
-            // ("The Hague").
+            // ("The Hague", and "The Gambia", whose long form keeps it: "Republic of The
+            // Gambia").
             let mut start = s;
             if surface.len() > 4 && surface[..4].eq_ignore_ascii_case("the ") {
-                let keeps = ok
-                    .iter()
-                    .any(|&i| self.entries[i as usize].canonical.starts_with("The "));
+                let keeps = ok.iter().any(|&i| {
+                    let e = &self.entries[i as usize];
+                    e.canonical.starts_with("The ") || e.aliases().any(|a| a.contains(" The "))
+                });
                 if !keeps {
                     start = s + 4;
                 }
