@@ -552,6 +552,34 @@ def flag_place_names(rows, common_words, person_names, exempt):
 
 # ---------------------------------------------------------------- ORG / TITLE
 
+def plural_title(name: str) -> str | None:
+    """The plural of a role title, on its head noun: the word before "of/for/on/to" if there is
+    one, else the last word ("Trial Attorneys", "Ministers of Health", "Chairmen")."""
+    words = name.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if w in ("of", "for", "on", "to", "in") and i > 0),
+                len(words) - 1)
+    w = words[head]
+    if not w[:1].isupper() or not w.isalpha() or w.isupper() or w.endswith("s"):
+        return None
+    if w.endswith("man"):
+        p = w[:-3] + "men"
+    elif w.endswith("y") and w[-2:-1] not in "aeiou":
+        p = w[:-1] + "ies"
+    elif w.endswith(("x", "ch", "sh")):
+        p = w + "es"
+    else:
+        p = w + "s"
+    return " ".join(words[:head] + [p] + words[head + 1:])
+
+
+def add_plural_titles(row: Row) -> None:
+    """Plural aliases of a role title: "Assistant U.S. Attorneys Ana Ruiz and Tom Lee"."""
+    for n in list(row.names()):
+        p = plural_title(n)
+        if p:
+            row.add_alias(p)
+
+
 def auto_ci(row: Row) -> None:
     """ORG rows whose every name has CI_MIN_WORDS words or more may match case-insensitively
     ('united nations office on drugs and crime'), unless the hand list set flags; so may role titles."""
@@ -639,6 +667,8 @@ def build(out: Path) -> dict[str, list[Row]]:
     for name in ("org_un.tsv", "org_igo.tsv", "org_ngo.tsv", "org_other.tsv", "title.tsv", "particle.tsv"):
         rows = read_rows(HAND / name)
         for r in rows:
+            if r.type == "TITLE" and r.get_attr("rank") == "role":
+                add_plural_titles(r)
             if r.type == "TITLE" and any(n in frequent_given for n in r.names()):
                 # Titles match case-insensitively: one that is also a frequent given name
                 # ("Dean Smith") needs context.
