@@ -33,8 +33,8 @@ enum Condition {
     /// A word of the class in the headline or the two sentences after it: what the release is
     /// about ("Those listed include…" in a release on sanctions).
     Topic(String),
-    /// A PERSON, ORG or LOC entity starts right after the trigger, or after one word
-    /// ("suspended Guinea from").
+    /// A PERSON, ORG or LOC entity starts right after the trigger, or after one or two tokens
+    /// ("suspended the Gambia", "elected Mr. X").
     EntityNext,
     Capitalized,
     By,
@@ -298,7 +298,7 @@ impl EventTagger {
                     let en = &doc.entities[i];
                     en.kind != EntityKind::Date
                         && en.span.start >= e
-                        && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 1
+                        && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2
                 }),
                 Condition::Capitalized => doc.text[s..e].starts_with(char::is_uppercase),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
