@@ -369,9 +369,21 @@ impl Gazetteer {
         &self.entries
     }
 
-    /// The given name `word`, if the gazetteer has it.
+    /// The given name `word`, if the gazetteer has it (a hyphenated name when it has every part).
     pub fn given_name(&self, word: &str) -> Option<GivenName> {
-        self.given.get(&key(word)).copied()
+        if let Some(g) = self.given.get(&key(word)) {
+            return Some(*g);
+        }
+        // "Anne-Sophie", "Jean-Pierre": a hyphenated name whose every part is a given name.
+        let mut parts = word.split('-');
+        let (first, rest) = (parts.next()?, parts);
+        let mut g = *self.given.get(&key(first))?;
+        let mut n = 1;
+        for p in rest {
+            g.ambiguous |= self.given.get(&key(p))?.ambiguous;
+            n += 1;
+        }
+        (n > 1).then_some(g)
     }
 
     /// True when `word` (lowercased, folded) is a name particle.
