@@ -174,6 +174,7 @@ pub struct Gazetteer {
     particles: HashSet<String>,
     acronyms: HashMap<String, u32>,
     demonyms: HashSet<String>,
+    title_words: HashSet<String>,
     towns: towns::Towns,
     precompiled: bool,
 }
@@ -268,6 +269,7 @@ impl Gazetteer {
         let mut particles = HashSet::default();
         let mut acronyms = HashMap::default();
         let mut demonyms = HashSet::default();
+        let mut title_words = HashSet::default();
         for (i, e) in entries.iter().enumerate() {
             for (k, v) in e.attr_pairs() {
                 if k == "adj" || k == "demonym" {
@@ -275,6 +277,13 @@ impl Gazetteer {
                 }
             }
             let idx = i as u32;
+            if e.kind == EntryKind::Title {
+                for n in keys::names(&e.canonical, &e.aliases, "") {
+                    if !n.0.contains(' ') {
+                        title_words.insert(n.0.to_string());
+                    }
+                }
+            }
             match e.kind {
                 EntryKind::Person => {
                     for n in std::iter::once(e.canonical.as_ref()).chain(e.aliases()) {
@@ -342,6 +351,7 @@ impl Gazetteer {
             particles,
             acronyms,
             demonyms,
+            title_words,
             towns: towns::Towns::default(),
             precompiled,
         })
@@ -389,6 +399,12 @@ impl Gazetteer {
     /// True when `word` (lowercased, folded) is a name particle.
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(&key(word))
+    }
+
+    /// True when `word` is written as a one-word title of the gazetteer ("Justice", "Judge",
+    /// "Minister"), whatever its flags.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(word)
     }
 
     /// True when `word` is a country adjective or demonym ("Kenyan", "Germans").

@@ -166,6 +166,9 @@ impl Rules {
         if !suspicious {
             return i;
         }
+        if self.is_given_title(doc, i, end) {
+            return i + 1;
+        }
         (i + 1..end.saturating_sub(1))
             .find(|&k| {
                 doc.gazetteer
@@ -174,6 +177,18 @@ impl Rules {
                     && self.is_name_token(doc, k)
             })
             .unwrap_or(i)
+    }
+
+    /// True when token `i`, first of the name run ending before `end`, is a title that is
+    /// also a given name, before two or more name tokens: "Justice Mphatso Banda-Chirwa"
+    /// (but "Justice Mwale" may be a person named Justice).
+    fn is_given_title(&self, doc: &Doc, i: usize, end: usize) -> bool {
+        end >= i + 3
+            && doc.gazetteer.is_title_word(doc.word(i))
+            && doc
+                .gazetteer
+                .given_name(doc.word(i))
+                .is_some_and(|g| g.ambiguous)
     }
 
     fn span_of(&self, doc: &Doc, from: usize, to: usize) -> Span {
@@ -466,9 +481,13 @@ impl Rules {
                     continue;
                 }
             }
+            // "Justice Mphatso Banda-Chirwa": a title that is also a given name, before two or
+            // more name tokens, is the title.
+            let titled = n >= 3 && self.is_given_title(doc, i, end);
+            let start = if titled { i + 1 } else { i };
             out.push(PersonCand {
-                span: self.span_of(doc, i, end),
-                title: None,
+                span: self.span_of(doc, start, end),
+                title: titled.then_some(doc.tokens[i].span),
                 affiliation: None,
                 rule: "person_given",
             });
