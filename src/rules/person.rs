@@ -532,7 +532,12 @@ impl Rules {
                         Some(HeadKind::Head | HeadKind::Institution)
                     )
                 });
-                if (2..=4).contains(&n) && !orgish && !self.gaz_covers(doc, after, end) {
+                // "said U.S. Attorney X": a title in the run is the title rule's to read.
+                let titled = (after..end).any(|t| {
+                    doc.gaz_starting(doc.tokens[t].span.start)
+                        .is_some_and(|g| doc.gaz_kind(g) == EntryKind::Title)
+                });
+                if (2..=4).contains(&n) && !orgish && !titled && !self.gaz_covers(doc, after, end) {
                     out.push(PersonCand {
                         span: self.span_of(doc, after, end),
                         title: None,
