@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub past: HashSet<String>,
     /// Words ending in "-ed" that are not past-tense verbs (hundred, indeed).
     pub not_past: HashSet<String>,
+    /// Auxiliaries after which a form in "-ed" is a participle (be, been, being).
+    pub passive: HashSet<String>,
 }
 
 impl Lexicon {
@@ -97,6 +99,9 @@ impl Lexicon {
                 }
                 "not_past" => {
                     lx.not_past.insert(w);
+                }
+                "passive" => {
+                    lx.passive.insert(w);
                 }
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             }

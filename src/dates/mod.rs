@@ -104,9 +104,7 @@ impl DateTagger {
         for (s, w) in sentence.unicode_word_indices() {
             let e = s + w.len();
             let inside_phrase = phrases.iter().any(|&(ps, pe)| ps <= s && e <= pe);
-            let after_be = prev
-                .iter()
-                .any(|p| matches!(*p, "be" | "been" | "being" | "Be"));
+            let after_be = prev.iter().any(|p| self.lexicon.passive.contains(*p));
             if !inside_phrase && !after_be && self.lexicon.is_past_verb(w) {
                 past = past.min(dist(s, e));
             }
