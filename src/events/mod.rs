@@ -246,6 +246,20 @@ impl EventTagger {
             let sspan = doc.sentences[sent];
             let t0 = crate::tokens::first_at(doc.tokens, sspan.start);
             let t1 = crate::tokens::first_at(doc.tokens, sspan.end);
+            // A photo caption or credit ("Photo: WFP/Name – A convoy crosses…", "[Photo]
+            // Ministers shake hands") shows a picture; it tells no news.
+            let caption = *near_cache
+                .borrow_mut()
+                .entry((sent, usize::MAX))
+                .or_insert_with(|| {
+                    doc.tokens[t0..t1].windows(2).any(|p| {
+                        self.in_class("caption", p[0].text(doc.text))
+                            && matches!(p[1].text(doc.text), ":" | "]")
+                    })
+                });
+            if caption {
+                continue;
+            }
             let ts = crate::tokens::first_at(doc.tokens, s);
             let te = crate::tokens::first_at(doc.tokens, e);
             let words = |a: usize, b: usize| {
