@@ -78,32 +78,22 @@ impl Lexicon {
                 "season" => {
                     lx.seasons.insert(w, value.to_string());
                 }
-                "year_context" => {
-                    lx.year_context.insert(w);
-                }
-                "month_context" => {
-                    lx.month_context.insert(w);
-                }
-                "year_follower" => {
-                    lx.year_followers.insert(w);
-                }
-                "count_noun" => {
-                    lx.count_nouns.insert(w);
-                }
-                "determiner" => {
-                    lx.determiners.insert(w);
-                }
                 "future" => lx.future.push(w),
-                "past" => {
-                    lx.past.insert(w);
+                // The kinds that are word lists.
+                set => {
+                    let words = match set {
+                        "year_context" => &mut lx.year_context,
+                        "month_context" => &mut lx.month_context,
+                        "year_follower" => &mut lx.year_followers,
+                        "count_noun" => &mut lx.count_nouns,
+                        "determiner" => &mut lx.determiners,
+                        "past" => &mut lx.past,
+                        "not_past" => &mut lx.not_past,
+                        "passive" => &mut lx.passive,
+                        other => return Err(row.error(format!("unknown kind {other:?}"))),
+                    };
+                    words.insert(w);
                 }
-                "not_past" => {
-                    lx.not_past.insert(w);
-                }
-                "passive" => {
-                    lx.passive.insert(w);
-                }
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
             }
         }
         Ok(lx)
