@@ -25,6 +25,8 @@ pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
 pub const NAME_CUES: &str = include_str!("../gazetteers/name_cues.tsv");
 /// `gazetteers/place_words.tsv`: the words of the place rules (natural features, town context).
 pub const PLACE_WORDS: &str = include_str!("../gazetteers/place_words.tsv");
+/// `gazetteers/place_context.tsv`: words before an ambiguous gazetteer place that show it is one.
+pub const PLACE_CONTEXT: &str = include_str!("../gazetteers/place_context.tsv");
 
 /// One data row: its file, its 1-based line number and its fields.
 pub struct Row<'a> {

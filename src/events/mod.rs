@@ -217,7 +217,10 @@ impl EventTagger {
         let norm = Normalized::new(doc.text);
         let key = norm.text.as_ref();
         let mut found: Vec<(EventFound, bool)> = Vec::new();
+        // Per sentence, and per sentence and word class (`usize::MAX` for the document's
+        // lead, where `topic:` looks).
         let near_cache: std::cell::RefCell<HashMap<(usize, usize), bool>> = Default::default();
+        let mut captions: HashMap<usize, bool> = HashMap::default();
         for m in self.automaton.find_iter(key) {
             let (s, e) = (norm.original(m.start()), norm.original(m.end()));
             // "pre-trial", "anti-sanctions": a trigger is a word of its own, not the tail of a
@@ -248,15 +251,12 @@ impl EventTagger {
             let t1 = crate::tokens::first_at(doc.tokens, sspan.end);
             // A photo caption or credit ("Photo: WFP/Name – A convoy crosses…", "[Photo]
             // Ministers shake hands") shows a picture; it tells no news.
-            let caption = *near_cache
-                .borrow_mut()
-                .entry((sent, usize::MAX))
-                .or_insert_with(|| {
-                    doc.tokens[t0..t1].windows(2).any(|p| {
-                        self.in_class("caption", p[0].text(doc.text))
-                            && matches!(p[1].text(doc.text), ":" | "]")
-                    })
-                });
+            let caption = *captions.entry(sent).or_insert_with(|| {
+                doc.tokens[t0..t1].windows(2).any(|p| {
+                    self.in_class("caption", p[0].text(doc.text))
+                        && matches!(p[1].text(doc.text), ":" | "]")
+                })
+            });
             if caption {
                 continue;
             }

@@ -84,7 +84,6 @@ pub struct Entry {
     pub line: u32,
 }
 
-/// The items of a `|`-separated column.
 use keys::items;
 
 impl Entry {
@@ -175,47 +174,11 @@ pub struct Gazetteer {
     acronyms: HashMap<String, u32>,
     demonyms: HashSet<String>,
     title_words: HashSet<String>,
+    /// Words before an ambiguous place that show it is one (`place_context.tsv`, lowercase).
+    place_context: HashSet<String>,
     towns: towns::Towns,
     precompiled: bool,
 }
-
-/// Words before an ambiguous place name that show it is a place.
-const PLACE_CONTEXT: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "across",
-    "throughout",
-    "into",
-    "within",
-    "of",
-    "outside",
-    "inside",
-    "via",
-    "toward",
-    "towards",
-    "between",
-    "visited",
-    "visit",
-    "including",
-    "and",
-    "reached",
-    "entered",
-    "crossed",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "neighbouring",
-    "neighboring",
-];
 
 impl Gazetteer {
     /// The built-in gazetteers plus the `.tsv` files of each folder in `extra_dirs`.
@@ -278,9 +241,9 @@ impl Gazetteer {
             }
             let idx = i as u32;
             if e.kind == EntryKind::Title {
-                for n in keys::names(&e.canonical, &e.aliases, "") {
-                    if !n.0.contains(' ') {
-                        title_words.insert(n.0.to_string());
+                for (n, _) in keys::names(&e.canonical, &e.aliases, "") {
+                    if !n.contains(' ') {
+                        title_words.insert(n.to_string());
                     }
                 }
             }
@@ -352,6 +315,10 @@ impl Gazetteer {
             acronyms,
             demonyms,
             title_words,
+            place_context: crate::data::rows("place_context.tsv", crate::data::PLACE_CONTEXT, 1)?
+                .into_iter()
+                .map(|r| r.fields[0].to_lowercase())
+                .collect(),
             towns: towns::Towns::default(),
             precompiled,
         })
@@ -385,15 +352,16 @@ impl Gazetteer {
             return Some(*g);
         }
         // "Anne-Sophie", "Jean-Pierre": a hyphenated name whose every part is a given name.
-        let mut parts = word.split('-');
-        let (first, rest) = (parts.next()?, parts);
-        let mut g = *self.given.get(&key(first))?;
-        let mut n = 1;
-        for p in rest {
-            g.ambiguous |= self.given.get(&key(p))?.ambiguous;
-            n += 1;
+        if !word.contains('-') {
+            return None;
         }
-        (n > 1).then_some(g)
+        word.split('-')
+            .try_fold(GivenName { ambiguous: false }, |g, part| {
+                let p = self.given.get(&key(part))?;
+                Some(GivenName {
+                    ambiguous: g.ambiguous || p.ambiguous,
+                })
+            })
     }
 
     /// True when `word` (lowercased, folded) is a name particle.
@@ -405,6 +373,21 @@ impl Gazetteer {
     /// "Minister"), whatever its flags.
     pub fn is_title_word(&self, word: &str) -> bool {
         self.title_words.contains(word)
+    }
+
+    /// True when the name at `s..e` of key text `k` stands where a place is expected: after a
+    /// word of `place_context.tsv`, or before ", Capitalized" ("Nice, France").
+    fn has_place_context(&self, k: &str, s: usize, e: usize) -> bool {
+        let prev_word = k[..s]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if !prev_word.is_empty() && self.place_context.contains(&prev_word.to_lowercase()) {
+            return true;
+        }
+        let after = &k[e..];
+        after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when `word` is a country adjective or demonym ("Kenyan", "Germans").
@@ -529,7 +512,7 @@ impl Gazetteer {
                                 .entry(line_start(text, norm.original(s)))
                                 .or_insert_with(|| is_caps_line(text, norm.original(s))))
                 }
-                NameForm::Name if entry.flags.ambiguous => exact && has_place_context(k, s, e),
+                NameForm::Name if entry.flags.ambiguous => exact && self.has_place_context(k, s, e),
                 NameForm::Name => {
                     entry.flags.case_insensitive
                         || entry.kind == EntryKind::Title
@@ -579,23 +562,6 @@ fn case_variant(surface: &str, pattern: &str) -> bool {
         prev_alpha = b.is_alphanumeric();
     }
     surface.chars().count() == pattern.chars().count()
-}
-
-fn has_place_context(k: &str, s: usize, e: usize) -> bool {
-    let before = k[..s].trim_end();
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    if PLACE_CONTEXT
-        .iter()
-        .any(|w| prev_word.eq_ignore_ascii_case(w))
-        && !prev_word.is_empty()
-    {
-        return true;
-    }
-    let after = &k[e..];
-    after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The name automaton: leftmost-longest, each match's value its pattern index.
