@@ -86,6 +86,14 @@ pub struct Entry {
 
 use keys::items;
 
+/// True for the id of a local place — a city, town or subdivision, not a country or region —
+/// whose name may as well be a surname ("Sokolov", "Noda").
+pub fn is_local_place_id(id: &str) -> bool {
+    ["loc:city:", "loc:town:", "loc:sub:"]
+        .iter()
+        .any(|p| id.starts_with(p))
+}
+
 impl Entry {
     /// The value of attribute `k`.
     pub fn attr(&self, k: &str) -> Option<&str> {

@@ -319,7 +319,7 @@ pub fn surnames(
                 && m.kind == EntityKind::Loc
                 && m.kb_id
                     .as_deref()
-                    .is_some_and(|id| id.starts_with("loc:city:") || id.starts_with("loc:town:"))
+                    .is_some_and(crate::gazetteer::is_local_place_id)
         }) {
             let place_context =
                 ti > 0 && matches!(word_at(ti - 1), "in" | "at" | "from" | "to" | "near" | "of");

@@ -267,6 +267,16 @@ impl<'a> Doc<'a> {
             .is_none_or(|&f| f >= i)
     }
 
+    /// True when tokens `start..end` fill a field of a list or label line: each side is
+    /// the sentence's edge or a separator (",", ";", ":", a bracket).
+    pub fn is_field(&self, start: usize, end: usize) -> bool {
+        let separator = |i: usize| matches!(self.word(i), "," | ";" | ":" | "(" | ")");
+        let left = self.sentence_initial(start)
+            || (start > 0 && self.same_sentence(start - 1, start) && separator(start - 1));
+        let right = !self.same_sentence(start, end) || separator(end);
+        left && right
+    }
+
     /// The gazetteer matches that lie inside `span`.
     pub fn gaz_within(&self, span: Span) -> &'a [GazMatch] {
         let a = self.gaz.partition_point(|g| g.span.start < span.start);

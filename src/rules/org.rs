@@ -256,7 +256,7 @@ impl Rules {
                             || doc.gaz_starting(doc.tokens[i].span.start).is_some()
                     }) || general >= 2
                         || (kind == HeadKind::Institution && general >= 1);
-                    if (!has_mods && comp.is_none()) || doc.title_case(h) {
+                    if !has_mods && comp.is_none() {
                         continue;
                     }
                     // "Sudanese Armed Forces", "Russian Foreign Ministry": a nationality
@@ -271,6 +271,11 @@ impl Rules {
                         start -= 1;
                     }
                     let end = comp.unwrap_or_else(|| self.place_designator_end(doc, h + 1));
+                    // In a Title Case line capitals say nothing, unless the name fills a
+                    // field of a list ("Greece: Hellenic Police, Hellenic Coast Guard").
+                    if doc.title_case(h) && !doc.is_field(start, end) {
+                        continue;
+                    }
                     let span =
                         Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
                     out.push(OrgCand {

@@ -87,13 +87,13 @@ impl Rules {
         })
     }
 
-    /// True when token `j`, a town the gazetteer knows, ends the name before it as a surname
+    /// True when token `j`, a town or subdivision the gazetteer knows, ends the name before it as a surname
     /// ("Dr. Jarbas Barbosa.", "Henrik Søndergaard Lund ("): a town, not a country or region,
-    /// right after a plain name token, with no further name token after it.
+    /// right after a plain name token, with no further name token after it ("Pavel Sokolov").
     fn is_place_surname(&self, doc: &Doc, j: usize) -> bool {
         let town = doc
             .gaz_starting(doc.tokens[j].span.start)
-            .is_some_and(|g| doc.gazetteer.entry(g.entry).id.starts_with("loc:city:"));
+            .is_some_and(|g| crate::gazetteer::is_local_place_id(&doc.gazetteer.entry(g.entry).id));
         town && j > 0
             && self.is_name_token(doc, j - 1)
             && !self.is_gaz_token(doc, j - 1)
@@ -146,6 +146,19 @@ impl Rules {
             } else {
                 break;
             }
+        }
+        // A run that opens on, or stops before, the head of a body is part of that body's
+        // name ("General Directorate Border Police"), not a person's.
+        let opens_body = self.head(doc.word(i)).is_some();
+        let before_body = last.is_some_and(|(e, _)| {
+            doc.same_sentence(i, e)
+                && matches!(
+                    self.head(doc.word(e)),
+                    Some(HeadKind::Head | HeadKind::Institution)
+                )
+        });
+        if opens_body || before_body {
+            return None;
         }
         last
     }

@@ -120,6 +120,20 @@ class Ambiguity(unittest.TestCase):
         self.assertEqual([r.canonical for r in rows if "ambig" in r.flags], ["Nice", "Ufa", "Austin"])
 
 
+class Subdivisions(unittest.TestCase):
+    def test_selection_and_flags(self):
+        subs = {"gblin": "Lincolnshire", "gbkec": "Kensington and Chelsea", "pgwpd": "Western",
+                "ghue": "Upper East", "etso": "Somali", "cz413": "Sokolov", "xx01": "Nowhere",
+                "gbrdg": "Reading", "itrm": "Rome", "phpam": "Pampanga", "czpm": "Plzeň 1"}
+        rows = build.build_subdivisions(subs, {"GB": {}, "PG": {}, "GH": {}, "ET": {}, "CZ": {}, "IT": {}, "PH": {}},
+                                        {"Rome"}, {"Somali"}, {"reading"}, {"Sokolov"})
+        got = {r.canonical: ("ambig" in r.flags) for r in rows}
+        self.assertEqual(got, {"Lincolnshire": False, "Kensington and Chelsea": False, "Upper East": True,
+                               "Sokolov": True, "Reading": True, "Pampanga": False})
+        lin = next(r for r in rows if r.canonical == "Lincolnshire")
+        self.assertEqual((lin.id, lin.get_attr("country"), lin.get_attr("iso")), ("loc:sub:gblin", "GB", "GB-LIN"))
+
+
 class Sites(unittest.TestCase):
     def read(self, line):
         with tempfile.TemporaryDirectory() as d:
