@@ -7,6 +7,26 @@ use super::{Doc, HeadKind, Rules};
 use crate::gazetteer::EntryKind;
 use crate::text::{is_capitalized, Span};
 
+/// Words of `not_names.tsv` that may still continue the complement of a body's name: "Bureau
+/// of International Narcotics and Law Enforcement Affairs", "Office of Humanitarian Policy".
+const COMPLEMENT_WORDS: &[&str] = &[
+    "International",
+    "National",
+    "Regional",
+    "Social",
+    "Economic",
+    "Foreign",
+    "State",
+    "Law",
+    "Humanitarian",
+    "Global",
+    "Joint",
+    "Policy",
+    "Securities",
+    "Trading",
+    "Reform",
+];
+
 /// Modifiers that name no body on their own: "Executive Board" is nobody's name.
 const GENERIC: &[&str] = &[
     "National",
@@ -174,16 +194,7 @@ impl Rules {
             }
             let w = doc.word(j);
             if doc.is_word(j) && is_capitalized(w) && !self.is_not_name(w)
-                || matches!(
-                    w,
-                    "International"
-                        | "National"
-                        | "Regional"
-                        | "Social"
-                        | "Economic"
-                        | "Foreign"
-                        | "State"
-                )
+                || COMPLEMENT_WORDS.contains(&w)
             {
                 j += 1;
                 last = Some(j);
@@ -196,7 +207,7 @@ impl Rules {
                 j += 1;
             } else if matches!(w, "and" | "&" | "of" | "the" | "for")
                 && last.is_some()
-                && self.is_modifier(doc, j + 1)
+                && (self.is_modifier(doc, j + 1) || COMPLEMENT_WORDS.contains(&doc.word(j + 1)))
                 && !crate::text::is_all_caps(doc.word(j + 1))
                 && doc
                     .gaz_starting(doc.tokens[j + 1].span.start)
