@@ -212,6 +212,43 @@ impl EventTagger {
             .is_some_and(|c| c.contains(&word.to_lowercase()))
     }
 
+    /// True when place entity `i` is the scene or topic of an event, not a country that
+    /// acts: it follows a word of class `locative` ("in", "on"), possibly through "the" and
+    /// the items of a list before it ("in Panama, Ghana and the Togolese Republic").
+    fn scene_place(&self, doc: &EventDoc, i: usize) -> bool {
+        let mut at = doc.entities[i].span.start;
+        for _ in 0..8 {
+            let mut before = doc.text[..at].trim_end();
+            if let Some(b) = before
+                .strip_suffix("the")
+                .filter(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+            {
+                before = b.trim_end();
+            }
+            let word = crate::text::word_before(before, before.len());
+            if self.in_class("locative", word) {
+                return true;
+            }
+            let rest = if let Some(b) = before.strip_suffix(',') {
+                b
+            } else if matches!(word, "and" | "or") && before.ends_with(word) {
+                &before[..before.len() - word.len()]
+            } else {
+                return false;
+            };
+            let end = rest.trim_end().len();
+            match doc
+                .entities
+                .iter()
+                .find(|e| e.span.end == end && e.kind == EntityKind::Loc)
+            {
+                Some(e) => at = e.span.start,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Finds the events of a document.
     pub fn find(&self, doc: &EventDoc) -> Vec<EventFound> {
         let norm = Normalized::new(doc.text);
@@ -554,7 +591,7 @@ impl EventTagger {
                     en.kb_id
                         .as_deref()
                         .is_some_and(|k| k.starts_with("loc:country:"))
-                        && !self.in_class("locative", word_before(i))
+                        && !self.scene_place(doc, i)
                         && Some(i) != doc.dateline_place
                         && !doc.text[..en.span.start].trim_end().ends_with('(')
                 }

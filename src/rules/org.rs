@@ -27,6 +27,20 @@ const COMPLEMENT_WORDS: &[&str] = &[
     "Reform",
 ];
 
+/// Words that make an "Office" one of a body's offices, named after the body: "UNICEF Kenya
+/// Country Office", "WHO Regional Office for Africa".
+const OFFICE_KINDS: &[&str] = &[
+    "Country",
+    "Regional",
+    "Sub-Regional",
+    "Subregional",
+    "Liaison",
+    "Field",
+    "Area",
+    "Multi-Country",
+    "Sub-Office",
+];
+
 /// Modifiers that name no body on their own: "Executive Board" is nobody's name.
 const GENERIC: &[&str] = &[
     "National",
@@ -237,9 +251,47 @@ impl Rules {
         Some(end)
     }
 
+    /// A non-governmental organization of the gazetteer followed by a country's name is its
+    /// national branch: "World Vision Kenya", "Amnesty International Kenya".
+    fn national_branches(&self, doc: &Doc) -> Vec<OrgCand> {
+        let mut out = Vec::new();
+        for (k, g) in doc.gaz.iter().enumerate() {
+            let entry = doc.gazetteer.entry(g.entry);
+            if entry.kind != EntryKind::Org || &*entry.subtype != "ngo" {
+                continue;
+            }
+            let Some(next) = doc.gaz.get(k + 1) else {
+                continue;
+            };
+            let place = doc.gazetteer.entry(next.entry);
+            let between = &doc.text[g.span.end..next.span.start];
+            if place.kind != EntryKind::Loc
+                || &*place.subtype != "country"
+                || between != " "
+                || doc.token_sentence[doc.token_at(g.span.start)]
+                    != doc.token_sentence[doc.token_at(next.span.start)]
+            {
+                continue;
+            }
+            // "Oxfam Kenya Programme Director": a name goes on after the country.
+            let after = doc.token_at(next.span.end);
+            if doc.same_sentence(doc.token_at(g.span.start), after)
+                && doc.is_word(after)
+                && is_capitalized(doc.word(after))
+            {
+                continue;
+            }
+            out.push(OrgCand {
+                span: Span::new(g.span.start, next.span.end),
+                rule: "org_pattern",
+            });
+        }
+        out
+    }
+
     /// Finds organizations by pattern.
     pub fn orgs(&self, doc: &Doc) -> Vec<OrgCand> {
-        let mut out = Vec::new();
+        let mut out = self.national_branches(doc);
         for h in 0..doc.tokens.len() {
             if !doc.is_word(h) {
                 continue;
@@ -269,6 +321,19 @@ impl Rules {
                         || (kind == HeadKind::Institution && general >= 1);
                     if !has_mods && comp.is_none() {
                         continue;
+                    }
+                    // "UNICEF Kenya Country Office", "WHO Regional Office": a body's own
+                    // office takes the body's name.
+                    if doc.word(h) == "Office"
+                        && (start..h).any(|i| OFFICE_KINDS.contains(&doc.word(i)))
+                        && start > 0
+                    {
+                        if let Some(g) = doc
+                            .gaz_ending(doc.tokens[start - 1].span.end)
+                            .filter(|g| doc.gaz_kind(g) == EntryKind::Org)
+                        {
+                            start = doc.token_containing(g.span.start);
+                        }
                     }
                     // "Sudanese Armed Forces", "Russian Foreign Ministry": a nationality
                     // before the modifiers belongs to the name.
