@@ -583,20 +583,32 @@ impl EventTagger {
         let word_before = |i: usize| crate::text::word_before(doc.text, doc.entities[i].span.start);
         // Places take part only as countries acting (donors, signatories, hosts), not as
         // the scene of the event.
+        // A name in brackets or slashes is a tag of the text, not a participant: "(Reuters)",
+        // "/PRNewswire/", "(NASDAQ: HLBD)".
+        let tag = |i: usize| {
+            doc.text[..doc.entities[i].span.start]
+                .trim_end()
+                .ends_with(['(', '/'])
+        };
         let named = |i: usize| {
             let en = &doc.entities[i];
-            match en.kind {
-                EntityKind::Person | EntityKind::Org => true,
-                EntityKind::Loc => {
-                    en.kb_id
-                        .as_deref()
-                        .is_some_and(|k| k.starts_with("loc:country:"))
-                        && !self.scene_place(doc, i)
-                        && Some(i) != doc.dateline_place
-                        && !doc.text[..en.span.start].trim_end().ends_with('(')
+            !tag(i)
+                && match en.kind {
+                    EntityKind::Person | EntityKind::Org => true,
+                    EntityKind::Loc => {
+                        en.kb_id
+                            .as_deref()
+                            .is_some_and(|k| k.starts_with("loc:country:"))
+                            && !self.scene_place(doc, i)
+                            && Some(i) != doc.dateline_place
+                            // "MANILA, PHILIPPINES, 4 May": a dateline's country.
+                            && !(crate::text::is_all_caps(en.span.slice(doc.text))
+                                && en.canonical.as_deref().is_some_and(|c| {
+                                    c.eq_ignore_ascii_case(en.span.slice(doc.text))
+                                }))
+                    }
+                    EntityKind::Date => false,
                 }
-                EntityKind::Date => false,
-            }
         };
         let people: Vec<usize> = ents
             .iter()
