@@ -98,6 +98,7 @@ impl ExtractorBuilder {
             "dateline",
             "admin_unit",
             "town",
+            "place_context",
             "feature",
             "org_short_form",
             "propagated",
@@ -270,9 +271,15 @@ impl Extractor {
             ));
         }
         for (span, town) in self.rules.town_places(&rdoc) {
-            let mut m = Mention::new(span, EntityKind::Loc, self.source("town"), 3);
-            m.canonical = Some(town.canonical.into());
-            m.kb_id = Some(town.id.into());
+            let m = match town {
+                Some(town) => {
+                    let mut m = Mention::new(span, EntityKind::Loc, self.source("town"), 3);
+                    m.canonical = Some(town.canonical.into());
+                    m.kb_id = Some(town.id.into());
+                    m
+                }
+                None => Mention::new(span, EntityKind::Loc, self.source("place_context"), 2),
+            };
             cands.push(m);
         }
         for d in &date_mentions {

@@ -168,8 +168,9 @@ impl Rules {
     /// Towns of the look-up list in place context: after "in", "near", "from" … or "the town
     /// of", and the towns listed after one ("in Tahirpur, Derai and Chhatak"). The name must be
     /// written as the list writes it and must not run on into another capitalized word ("from
-    /// Kutum Hospital" is not the town).
-    pub fn town_places(&self, doc: &Doc) -> Vec<(Span, Town)> {
+    /// Kutum Hospital" is not the town). After a strong context ("in", "near", "the village
+    /// of") a place no list knows is taken too, without a town (see `unknown_place`).
+    pub fn town_places(&self, doc: &Doc) -> Vec<(Span, Option<Town>)> {
         let mut out = Vec::new();
         let n = doc.tokens.len();
         // The token after the last town found, for lists of towns.
@@ -181,16 +182,18 @@ impl Rules {
                 continue;
             }
             let prev = doc.word(i - 1);
-            let context = doc.same_sentence(i - 1, i)
-                && (self.place_word(prev, PlaceWord::TownContext)
-                    || (prev.eq_ignore_ascii_case("of")
-                        && i >= 2
-                        && self.place_word(doc.word(i - 2), PlaceWord::SettlementOf))
-                    || after_town.is_some_and(|a| list_continues(doc, a, i)));
+            let settlement_of = prev.eq_ignore_ascii_case("of")
+                && i >= 2
+                && self.place_word(doc.word(i - 2), PlaceWord::SettlementOf);
+            let listed = after_town.is_some_and(|a| list_continues(doc, a, i));
+            let same = doc.same_sentence(i - 1, i);
+            let context =
+                same && (self.place_word(prev, PlaceWord::TownContext) || settlement_of || listed);
             if !context {
                 i += 1;
                 continue;
             }
+            let strong = self.place_word(prev, PlaceWord::PlaceContext) || settlement_of || listed;
             let found = (1..=TOWN_TOKENS).rev().find_map(|len| {
                 let j = i + len - 1;
                 if j >= n || !doc.same_sentence(i, j) || !doc.is_word(j) {
@@ -213,6 +216,11 @@ impl Rules {
                 };
                 town.map(|t| (span, t, j))
             });
+            let found = found
+                .map(|(span, town, j)| (span, Some(town), j))
+                .or_else(|| {
+                    (strong && self.unknown_place(doc, i)).then(|| (doc.tokens[i].span, None, i))
+                });
             match found {
                 Some((span, town, j)) => {
                     out.push((span, town));
@@ -223,6 +231,32 @@ impl Rules {
             }
         }
         out
+    }
+}
+
+impl Rules {
+    /// True when token `i`, after a strong place context ("in", "near", "the village of"),
+    /// is a place no list knows: one capitalized word, not in capitals, that the gazetteer
+    /// does not match and that is no given name, title, body's head, demonym, month or other
+    /// word that is never a name ("in Macomia", but not "in Arabic" or "in Parliament").
+    fn unknown_place(&self, doc: &Doc, i: usize) -> bool {
+        let w = doc.word(i);
+        let next_caps =
+            doc.same_sentence(i, i + 1) && doc.is_word(i + 1) && is_capitalized(doc.word(i + 1));
+        w.chars().count() >= 3
+            && !crate::text::is_all_caps(w)
+            && !w.contains(|c: char| c.is_ascii_digit())
+            && !next_caps
+            && !doc.sentence_initial(i)
+            && doc.gaz_starting(doc.tokens[i].span.start).is_none()
+            && doc.gaz_ending(doc.tokens[i].span.end).is_none()
+            && doc.gazetteer.given_name(w).is_none()
+            && !doc.gazetteer.is_title_word(w)
+            && !doc.gazetteer.is_demonym(w)
+            && self.head(w).is_none()
+            && !self.is_not_name(w)
+            && !self.place_word(w, PlaceWord::NotPlace)
+            && !doc.title_case(i)
     }
 }
 

@@ -64,6 +64,11 @@ pub enum PlaceWord {
     TownContext,
     /// A settlement word that takes "of" before a place ("the town of Maamba").
     SettlementOf,
+    /// A town context strong enough that an unknown single capitalized word after it is a
+    /// place ("in Macomia", "near Kaaleng"); a [`PlaceWord::TownContext`] too.
+    PlaceContext,
+    /// A capitalized word that follows "in" without being a place: a language ("in Arabic").
+    NotPlace,
 }
 
 /// The word lists of the rules. Build once; share across threads.
@@ -107,6 +112,8 @@ impl Rules {
             "feature_before" => Some(PlaceWord::FeatureBefore),
             "town_context" => Some(PlaceWord::TownContext),
             "settlement_of" => Some(PlaceWord::SettlementOf),
+            "place_context" => Some(PlaceWord::PlaceContext),
+            "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
         Ok(Rules {
@@ -122,13 +129,17 @@ impl Rules {
     /// their case; town context and settlement words in any case ("In", "Town").
     pub fn place_word(&self, word: &str, kind: PlaceWord) -> bool {
         match kind {
-            PlaceWord::FeatureAfter | PlaceWord::FeatureBefore => {
+            PlaceWord::FeatureAfter | PlaceWord::FeatureBefore | PlaceWord::NotPlace => {
                 self.place_words.get(word) == Some(&kind)
             }
-            PlaceWord::TownContext | PlaceWord::SettlementOf => {
-                self.place_words.get(word) == Some(&kind)
-                    || (word.starts_with(|c: char| c.is_ascii_uppercase())
-                        && self.place_words.get(&word.to_ascii_lowercase()) == Some(&kind))
+            PlaceWord::TownContext | PlaceWord::SettlementOf | PlaceWord::PlaceContext => {
+                let found = self.place_words.get(word).or_else(|| {
+                    word.starts_with(|c: char| c.is_ascii_uppercase())
+                        .then(|| self.place_words.get(&word.to_ascii_lowercase()))
+                        .flatten()
+                });
+                found == Some(&kind)
+                    || (kind == PlaceWord::TownContext && found == Some(&PlaceWord::PlaceContext))
             }
         }
     }
