@@ -487,6 +487,11 @@ impl Rules {
             if n < 2 {
                 continue;
             }
+            // "Chase Near Border" in a Title Case headline: a given name that is also a
+            // word says nothing there, unless the name fills a field of a contact line.
+            if given.ambiguous && doc.title_case(i) && !doc.is_field(i, end) {
+                continue;
+            }
             if given.ambiguous && doc.sentence_initial(i) {
                 // "Will Member States…", "May God…": ask for a speech verb or a comma after.
                 let after = doc.word(end);
