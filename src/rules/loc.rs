@@ -219,7 +219,14 @@ impl Rules {
             let found = found
                 .map(|(span, town, j)| (span, Some(town), j))
                 .or_else(|| {
-                    (strong && self.unknown_place(doc, i)).then(|| (doc.tokens[i].span, None, i))
+                    strong
+                        .then(|| self.unknown_place(doc, i))
+                        .flatten()
+                        .map(|end| {
+                            let span =
+                                Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
+                            (span, None, end - 1)
+                        })
                 });
             match found {
                 Some((span, town, j)) => {
@@ -235,28 +242,41 @@ impl Rules {
 }
 
 impl Rules {
-    /// True when token `i`, after a strong place context ("in", "near", "the village of"),
-    /// is a place no list knows: one capitalized word, not in capitals, that the gazetteer
-    /// does not match and that is no given name, title, body's head, demonym, month or other
-    /// word that is never a name ("in Macomia", but not "in Arabic" or "in Parliament").
-    fn unknown_place(&self, doc: &Doc, i: usize) -> bool {
-        let w = doc.word(i);
-        let next_caps =
-            doc.same_sentence(i, i + 1) && doc.is_word(i + 1) && is_capitalized(doc.word(i + 1));
-        w.chars().count() >= 3
-            && !crate::text::is_all_caps(w)
-            && !w.contains(|c: char| c.is_ascii_digit())
-            && !next_caps
-            && !doc.sentence_initial(i)
-            && doc.gaz_starting(doc.tokens[i].span.start).is_none()
-            && doc.gaz_ending(doc.tokens[i].span.end).is_none()
-            && doc.gazetteer.given_name(w).is_none()
-            && !doc.gazetteer.is_title_word(w)
-            && !doc.gazetteer.is_demonym(w)
-            && self.head(w).is_none()
-            && !self.is_not_name(w)
-            && !self.place_word(w, PlaceWord::NotPlace)
-            && !doc.title_case(i)
+    /// The end (exclusive token) of a place no list knows that starts at token `i`, after a
+    /// strong place context ("in", "near", "the village of"): one to three capitalized words,
+    /// not in capitals, that the gazetteer does not match and none of which is a clear given
+    /// name, title, body's head, demonym, month or other word that is never a name ("in
+    /// Macomia", "in Sierra Gorda"; not "in Arabic", "in Parliament", "in John Mensah's").
+    fn unknown_place(&self, doc: &Doc, i: usize) -> Option<usize> {
+        if doc.sentence_initial(i) || doc.title_case(i) {
+            return None;
+        }
+        let word_ok = |k: usize| {
+            let w = doc.word(k);
+            doc.is_word(k)
+                && doc.same_sentence(i, k)
+                && is_capitalized(w)
+                && w.chars().count() >= 3
+                && !crate::text::is_all_caps(w)
+                && !w.contains(|c: char| c.is_ascii_digit())
+                && doc.gaz_starting(doc.tokens[k].span.start).is_none()
+                && doc.gaz_ending(doc.tokens[k].span.end).is_none()
+                && doc.gazetteer.given_name(w).is_none_or(|g| g.ambiguous)
+                && !doc.gazetteer.is_title_word(w)
+                && !doc.gazetteer.is_demonym(w)
+                && self.head(w).is_none()
+                && !self.is_not_name(w)
+                && !self.place_word(w, PlaceWord::NotPlace)
+        };
+        let mut end = i;
+        while end < i + 3 && word_ok(end) {
+            end += 1;
+        }
+        let runs_on =
+            doc.same_sentence(i, end) && doc.is_word(end) && is_capitalized(doc.word(end));
+        // A lone given name ("in Sierra") is no place.
+        let lone_given = end == i + 1 && doc.gazetteer.given_name(doc.word(i)).is_some();
+        (end > i && !runs_on && !lone_given).then_some(end)
     }
 }
 

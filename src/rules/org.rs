@@ -296,11 +296,27 @@ impl Rules {
             if !doc.is_word(h) {
                 continue;
             }
+            if let Some(end) = self.dotted_suffix(doc, h) {
+                self.company(doc, h, end, &mut out);
+                continue;
+            }
             let Some(kind) = self.head(doc.word(h)) else {
                 continue;
             };
             match kind {
-                HeadKind::Suffix => self.company(doc, h, &mut out),
+                HeadKind::Suffix => {
+                    let mut end = doc.tokens[h].span.end;
+                    // "Inc." — the period belongs to the suffix when the suffix is written
+                    // with one.
+                    let dotted = self.head(&format!("{}.", doc.word(h))) == Some(HeadKind::Suffix);
+                    if dotted
+                        && doc.word(h + 1) == "."
+                        && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end)
+                    {
+                        end += 1;
+                    }
+                    self.company(doc, h, end, &mut out)
+                }
                 HeadKind::Prefix => self.prefixed(doc, h, &mut out),
                 HeadKind::Head | HeadKind::HeadOf | HeadKind::Institution => {
                     let mut start = if kind == HeadKind::HeadOf {
@@ -422,17 +438,33 @@ impl Rules {
         }
     }
 
-    fn company(&self, doc: &Doc, h: usize, out: &mut Vec<OrgCand>) {
-        let mut end = doc.tokens[h].span.end;
-        let suffix = doc.word(h);
-        // "Inc." — the period belongs to the suffix when the suffix is written with one.
-        let dotted = self.head(&format!("{suffix}.")) == Some(HeadKind::Suffix);
-        if dotted
-            && doc.word(h + 1) == "."
-            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end)
-        {
-            end += 1;
+    /// The end (byte) of a company suffix written with letters and periods that starts at
+    /// token `h` ("S.A.", "N.V.", "S.p.A."), which the tokenizer splits at the periods.
+    fn dotted_suffix(&self, doc: &Doc, h: usize) -> Option<usize> {
+        let mut text = String::new();
+        let mut best = None;
+        let mut k = h;
+        while k + 1 < doc.tokens.len() && doc.is_word(k) && doc.word(k).len() <= 3 {
+            let dot = &doc.tokens[k + 1];
+            if doc.word(k + 1) != "." || dot.span.start != doc.tokens[k].span.end {
+                break;
+            }
+            text.push_str(doc.word(k));
+            text.push('.');
+            if k > h && self.head(&text) == Some(HeadKind::Suffix) {
+                best = Some(dot.span.end);
+            }
+            match doc.tokens.get(k + 2) {
+                Some(t) if t.span.start == dot.span.end => k += 2,
+                _ => break,
+            }
         }
+        best
+    }
+
+    /// A company name that ends with the suffix starting at token `h` and ending at byte
+    /// `end`.
+    fn company(&self, doc: &Doc, h: usize, end: usize, out: &mut Vec<OrgCand>) {
         let mut k = h;
         if k > 0 && doc.word(k - 1) == "," {
             k -= 1;

@@ -11,7 +11,7 @@
 //! The span never holds the title; the title and the body the person speaks for are kept
 //! beside it.
 
-use super::{Doc, HeadKind, NameCue, Rules};
+use super::{Doc, HeadKind, NameCue, PlaceWord, Rules};
 use crate::gazetteer::EntryKind;
 use crate::mention::Mention;
 use crate::record::EntityKind;
@@ -485,6 +485,15 @@ impl Rules {
                 continue;
             };
             if n < 2 {
+                continue;
+            }
+            // "in Sierra Gorda", "near Santa Rosa": after a place context, a given name
+            // that is also a place's starts a place.
+            if given.ambiguous
+                && i > 0
+                && doc.same_sentence(i - 1, i)
+                && self.place_word(doc.word(i - 1), PlaceWord::PlaceContext)
+            {
                 continue;
             }
             // "Chase Near Border" in a Title Case headline: a given name that is also a
