@@ -169,7 +169,9 @@ impl Rules {
 
 /// Words a Title Case headline leaves in lowercase.
 const TITLE_CASE_LOWER: &[&str] = &[
-    "with", "from", "into", "over", "after", "amid", "than", "that", "upon", "onto", "under",
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "by", "for", "as",
+    "per", "via", "vs", "with", "from", "into", "over", "after", "amid", "than", "that", "upon",
+    "onto", "under",
 ];
 
 /// What the rules see of a document.
@@ -214,7 +216,7 @@ impl<'a> Doc<'a> {
         for (t, &s) in tokens.iter().zip(&token_sentence) {
             let w = t.span.slice(text);
             if t.kind == TokenKind::Word
-                && w.len() > 3
+                && w.len() > 1
                 && s < counts.len()
                 && !TITLE_CASE_LOWER.contains(&w)
             {

@@ -27,6 +27,22 @@ const COMPLEMENT_WORDS: &[&str] = &[
     "Reform",
 ];
 
+/// Levels of government that may stand before "Government" in a name: "County Government of
+/// Turkana", "Federal Government of Nigeria".
+const GOVERNMENT_LEVELS: &[&str] = &[
+    "County",
+    "Federal",
+    "State",
+    "Provincial",
+    "Regional",
+    "City",
+    "Municipal",
+    "Local",
+    "National",
+    "Transitional",
+    "Interim",
+];
+
 /// Words that make an "Office" one of a body's offices, named after the body: "UNICEF Kenya
 /// Country Office", "WHO Regional Office for Africa".
 const OFFICE_KINDS: &[&str] = &[
@@ -197,17 +213,50 @@ impl Rules {
         if doc.word(j) == "the" {
             j += 1;
         }
+        // "Office of the Attorney General", "Office of the High Commissioner": an office
+        // named after its holder's title.
+        let titled_office = doc.word(h) == "Office" && doc.word(p + 1) == "the";
         let mut last = None;
+        // The last place of the complement was a country ("… of Colombia").
+        let mut after_country = false;
         while j < doc.tokens.len() && doc.same_sentence(h, j) {
             if let Some(g) = doc.gaz_starting(doc.tokens[j].span.start) {
                 if matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc) {
                     j = doc.token_at(g.span.end).max(j + 1);
                     last = Some(j);
+                    after_country = &*doc.gazetteer.entry(g.entry).subtype == "country";
                     continue;
                 }
             }
             let w = doc.word(j);
-            if doc.is_word(j) && is_capitalized(w) && !self.is_not_name(w)
+            // "Development Bank of Latin America and the Caribbean": a region joined with
+            // "and the"; but "Ministry of X of Colombia and Ecuador" names two countries.
+            if w == "and" && last == Some(j) {
+                let k = if doc.word(j + 1) == "the" {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                let place = doc
+                    .tokens
+                    .get(k)
+                    .and_then(|t| doc.gaz_starting(t.span.start))
+                    .filter(|g| doc.gaz_kind(g) == EntryKind::Loc);
+                if let Some(g) = place {
+                    let country = &*doc.gazetteer.entry(g.entry).subtype == "country";
+                    if after_country && country || k == j + 2 && country {
+                        break;
+                    }
+                    if k == j + 2 {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
+            after_country = false;
+            if doc.is_word(j)
+                && is_capitalized(w)
+                && (!self.is_not_name(w) || titled_office && doc.gazetteer.is_title_word(w))
                 || COMPLEMENT_WORDS.contains(&w)
             {
                 j += 1;
@@ -320,18 +369,31 @@ impl Rules {
                 HeadKind::Prefix => self.prefixed(doc, h, &mut out),
                 HeadKind::Head | HeadKind::HeadOf | HeadKind::Institution => {
                     let mut start = if kind == HeadKind::HeadOf {
-                        h
+                        // "County Government of Turkana": a level of government before it.
+                        let mut s = h;
+                        while s > 0
+                            && doc.same_sentence(s - 1, h)
+                            && GOVERNMENT_LEVELS.contains(&doc.word(s - 1))
+                        {
+                            s -= 1;
+                        }
+                        s
                     } else {
                         self.modifiers_start(doc, h, false)
                     };
                     let comp = self.complement_end(doc, h);
                     // "Federal High Court": two general words make a name, and one does for
-                    // an institution ("Supreme Court").
+                    // an institution ("Supreme Court"). A head before the head is a general
+                    // word too: "the Bank Group" names nothing, "National Police Service" does.
                     let general = (start..h)
-                        .filter(|&i| GENERIC.contains(&doc.word(i)))
+                        .filter(|&i| {
+                            GENERIC.contains(&doc.word(i)) || self.head(doc.word(i)).is_some()
+                        })
                         .count();
                     let has_mods = (start..h).any(|i| {
-                        (self.is_modifier(doc, i) && !GENERIC.contains(&doc.word(i)))
+                        (self.is_modifier(doc, i)
+                            && !GENERIC.contains(&doc.word(i))
+                            && self.head(doc.word(i)).is_none())
                             || doc.gaz_starting(doc.tokens[i].span.start).is_some()
                     }) || general >= 2
                         || (kind == HeadKind::Institution && general >= 1);
@@ -466,19 +528,24 @@ impl Rules {
     /// `end`.
     fn company(&self, doc: &Doc, h: usize, end: usize, out: &mut Vec<OrgCand>) {
         let mut k = h;
-        if k > 0 && doc.word(k - 1) == "," {
+        // "Kyowa Pharma Co., Ltd.", "Nile Crest Mining Co. Ltd.": a suffix after another one
+        // ends the same name.
+        let mut j = if k > 0 && doc.word(k - 1) == "," {
+            k - 1
+        } else {
+            k
+        };
+        if j > 0 && doc.word(j - 1) == "." {
+            j -= 1;
+        }
+        if j > 0
+            && j < h
+            && (self.head(doc.word(j - 1)) == Some(HeadKind::Suffix)
+                || self.head(&format!("{}.", doc.word(j - 1))) == Some(HeadKind::Suffix))
+        {
+            k = j - 1;
+        } else if k > 0 && doc.word(k - 1) == "," {
             k -= 1;
-            // "Kyowa Pharma Co., Ltd.": a suffix after another one ends the same name.
-            let mut j = k;
-            if j > 0 && doc.word(j - 1) == "." {
-                j -= 1;
-            }
-            if j > 0
-                && (self.head(doc.word(j - 1)) == Some(HeadKind::Suffix)
-                    || self.head(&format!("{}.", doc.word(j - 1))) == Some(HeadKind::Suffix))
-            {
-                k = j - 1;
-            }
         }
         // A brand the gazetteer knows is part of the company's name ("Barclays Bank PLC").
         let start = self.modifiers_start(doc, k, true);
