@@ -425,12 +425,20 @@ impl Extractor {
                     .into_iter()
                     .map(|(entity, role)| Participant { entity, role })
                     .collect(),
-                date: e.date.and_then(|i| {
-                    mentions[i].value.as_str().map(|v| EventDate {
-                        entity: Some(i),
-                        value: v.to_string(),
+                date: e
+                    .date
+                    .and_then(|i| {
+                        mentions[i].value.as_str().map(|v| EventDate {
+                            entity: Some(i),
+                            value: v.to_string(),
+                        })
                     })
-                }),
+                    .or_else(|| {
+                        e.same_day.then_some(()).and(doc_date).map(|d| EventDate {
+                            entity: None,
+                            value: d.format("%Y-%m-%d").to_string(),
+                        })
+                    }),
                 location: e.location.map(|entity| EntityRef { entity }),
                 modality: e.modality,
             })

@@ -65,6 +65,9 @@ pub struct EventFound {
     pub participants: Vec<(usize, Arc<str>)>,
     /// The DATE entity giving the event's date.
     pub date: Option<usize>,
+    /// No DATE entity dates the event, but a time of day does: it happened on the document's
+    /// date ("presented this morning").
+    pub same_day: bool,
     /// The LOC entity giving its place.
     pub location: Option<usize>,
     /// asserted / planned / negated.
@@ -476,12 +479,21 @@ impl EventTagger {
             } else {
                 Modality::Asserted
             };
+            // "this morning", "earlier today": a time of day is no DATE entity, but it
+            // dates the event to the release's day.
+            let same_day = date.is_none() && {
+                let sentence = sspan.slice(doc.text).to_lowercase();
+                self.classes
+                    .get("same_day")
+                    .is_some_and(|c| c.iter().any(|p| sentence.contains(p.as_str())))
+            };
             let ev = EventFound {
                 kind: rule.kind.clone(),
                 sentence: sent,
                 trigger,
                 participants,
                 date,
+                same_day,
                 location,
                 modality,
             };
