@@ -426,8 +426,24 @@ impl Gazetteer {
             else {
                 break;
             };
-            let (s, e) = (at + m.start(), at + m.end());
-            match self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e) {
+            let (s, mut e) = (at + m.start(), at + m.end());
+            let mut verified = self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e);
+            // "the Xinhua news agency": when the longest name fails its checks, a shorter one
+            // that starts at the same place may pass ("Xinhua").
+            while verified.is_none() && e > s + 1 {
+                let Some(m) = self
+                    .automaton
+                    .0
+                    .leftmost_find_iter(&lower.as_bytes()[s..e - 1])
+                    .next()
+                    .filter(|m| m.start() == 0)
+                else {
+                    break;
+                };
+                e = s + m.end();
+                verified = self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e);
+            }
+            match verified {
                 Some(f) => {
                     found.push(f);
                     at = e.max(s + 1);
