@@ -152,6 +152,9 @@ impl EventTagger {
                     Some(("after", class)) if classes.contains_key(class) => {
                         Condition::After(class.into(), 8)
                     }
+                    Some(("close", class)) if classes.contains_key(class) => {
+                        Condition::After(class.into(), 4)
+                    }
                     Some(("prev", class)) if classes.contains_key(class) => {
                         Condition::Prev(class.into())
                     }
