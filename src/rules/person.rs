@@ -170,6 +170,14 @@ impl Rules {
     /// Vladimir Voronkov"); the name then starts at the first clear given name. Otherwise the
     /// run is the name as written ("Kao Kim Hourn").
     fn name_start(&self, doc: &Doc, i: usize, end: usize) -> usize {
+        // "Detective Superintendent Anika Varga said": title words open the run, not the name.
+        let mut i = i;
+        while end >= i + 3
+            && doc.gazetteer.is_title_word(doc.word(i))
+            && doc.gazetteer.given_name(doc.word(i)).is_none()
+        {
+            i += 1;
+        }
         let first = doc.gazetteer.given_name(doc.word(i));
         let after_preposition =
             i > 0 && matches!(doc.word(i - 1), "for" | "of" | "on" | "at" | "to");
