@@ -3,7 +3,7 @@
 //! International Cooperation", "Permanent Mission of Japan to the United Nations"), and
 //! company names with a legal-form suffix ("Northwind Holdings Inc.").
 
-use super::{Doc, HeadKind, Rules};
+use super::{Doc, HeadKind, PlaceWord, Rules};
 use crate::gazetteer::EntryKind;
 use crate::text::{is_capitalized, Span};
 
@@ -300,6 +300,17 @@ impl Rules {
         Some(end)
     }
 
+    /// True when token `i` follows "in", "at", "near"… (possibly through "the").
+    fn after_locative(&self, doc: &Doc, i: usize) -> bool {
+        let mut k = i;
+        if k > 0 && doc.word(k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        k > 0
+            && doc.same_sentence(k - 1, i)
+            && self.place_word(doc.word(k - 1), PlaceWord::TownContext)
+    }
+
     /// A non-governmental organization of the gazetteer followed by a country's name is its
     /// national branch: "World Vision Kenya", "Amnesty International Kenya".
     fn national_branches(&self, doc: &Doc) -> Vec<OrgCand> {
@@ -398,6 +409,11 @@ impl Rules {
                     }) || general >= 2
                         || (kind == HeadKind::Institution && general >= 1);
                     if !has_mods && comp.is_none() {
+                        continue;
+                    }
+                    // "the City of Cape Town launched" is the city's government, "in the City
+                    // of London" a place.
+                    if doc.word(h) == "City" && start == h && self.after_locative(doc, h) {
                         continue;
                     }
                     // "UNICEF Kenya Country Office", "WHO Regional Office": a body's own
