@@ -239,9 +239,7 @@ impl Rules {
         }
         out
     }
-}
 
-impl Rules {
     /// The end (exclusive token) of a place no list knows that starts at token `i`, after a
     /// strong place context ("in", "near", "the village of"): one to three capitalized words,
     /// not in capitals, that the gazetteer does not match and none of which is a clear given

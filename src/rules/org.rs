@@ -244,7 +244,7 @@ impl Rules {
                     .filter(|g| doc.gaz_kind(g) == EntryKind::Loc);
                 if let Some(g) = place {
                     let country = &*doc.gazetteer.entry(g.entry).subtype == "country";
-                    if after_country && country || k == j + 2 && country {
+                    if country && (after_country || k == j + 2) {
                         break;
                     }
                     if k == j + 2 {
@@ -328,8 +328,7 @@ impl Rules {
             if place.kind != EntryKind::Loc
                 || &*place.subtype != "country"
                 || between != " "
-                || doc.token_sentence[doc.token_at(g.span.start)]
-                    != doc.token_sentence[doc.token_at(next.span.start)]
+                || !doc.same_sentence(doc.token_at(g.span.start), doc.token_at(next.span.start))
             {
                 continue;
             }

@@ -87,9 +87,10 @@ impl Rules {
         })
     }
 
-    /// True when token `j`, a town or subdivision the gazetteer knows, ends the name before it as a surname
-    /// ("Dr. Jarbas Barbosa.", "Henrik Søndergaard Lund ("): a town, not a country or region,
-    /// right after a plain name token, with no further name token after it ("Pavel Sokolov").
+    /// True when token `j`, a town or subdivision the gazetteer knows, ends the name before
+    /// it as a surname ("Dr. Jarbas Barbosa.", "Henrik Søndergaard Lund (", "Pavel Sokolov"):
+    /// a local place, not a country or region, right after a plain name token, with no further
+    /// name token after it.
     fn is_place_surname(&self, doc: &Doc, j: usize) -> bool {
         let town = doc
             .gaz_starting(doc.tokens[j].span.start)
