@@ -19,6 +19,8 @@ pub const EVENT_TRIGGERS: &str = include_str!("../gazetteers/event_triggers.tsv"
 pub const EVENT_OBJECTS: &str = include_str!("../gazetteers/event_objects.tsv");
 /// Head nouns of organization names found by pattern.
 pub const ORG_HEADS: &str = include_str!("../gazetteers/org_heads.tsv");
+/// Non-head words of the organization patterns (`gazetteers/org_words.tsv`).
+pub const ORG_WORDS: &str = include_str!("../gazetteers/org_words.tsv");
 /// Capitalized words that never belong to a person name.
 pub const NOT_NAMES: &str = include_str!("../gazetteers/not_names.tsv");
 /// Words that announce a person's name ("said", "appointed", "journalist").

@@ -53,6 +53,20 @@ pub enum NameCue {
     Credit,
 }
 
+/// What a word of `gazetteers/org_words.tsv` does in the organization patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgWord {
+    /// A modifier that names no body on its own ("Executive Board").
+    Generic,
+    /// A word that never starts a name but may continue a complement ("… and Law
+    /// Enforcement Affairs").
+    Complement,
+    /// A level of government before "Government of" ("County Government of Turkana").
+    GovernmentLevel,
+    /// A word that makes an "Office" one of a body's offices ("UNICEF Kenya Country Office").
+    OfficeKind,
+}
+
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceWord {
@@ -79,6 +93,8 @@ pub struct Rules {
     starters: HashSet<String>,
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
+    /// The words of `org_words.tsv`, one set per [`OrgWord`] kind.
+    org_words: [HashSet<String>; 4],
 }
 
 impl Rules {
@@ -116,13 +132,30 @@ impl Rules {
             "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
+        let mut org_words: [HashSet<String>; 4] = Default::default();
+        for row in data::rows("org_words.tsv", data::ORG_WORDS, 2)? {
+            let kind = match row.fields[1] {
+                "generic" => OrgWord::Generic,
+                "complement" => OrgWord::Complement,
+                "government_level" => OrgWord::GovernmentLevel,
+                "office_kind" => OrgWord::OfficeKind,
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            org_words[kind as usize].insert(row.fields[0].to_string());
+        }
         Ok(Rules {
             heads,
             not_names,
             starters,
             name_cues,
             place_words,
+            org_words,
         })
+    }
+
+    /// True when `word` (as written) plays the part `kind` in the organization patterns.
+    pub fn org_word(&self, word: &str, kind: OrgWord) -> bool {
+        self.org_words[kind as usize].contains(word)
     }
 
     /// True when `word` plays the part `kind` in the place rules. Feature words match in

@@ -3,94 +3,9 @@
 //! International Cooperation", "Permanent Mission of Japan to the United Nations"), and
 //! company names with a legal-form suffix ("Northwind Holdings Inc.").
 
-use super::{Doc, HeadKind, PlaceWord, Rules};
+use super::{Doc, HeadKind, OrgWord, PlaceWord, Rules};
 use crate::gazetteer::EntryKind;
 use crate::text::{is_capitalized, Span};
-
-/// Words of `not_names.tsv` that may still continue the complement of a body's name: "Bureau
-/// of International Narcotics and Law Enforcement Affairs", "Office of Humanitarian Policy".
-const COMPLEMENT_WORDS: &[&str] = &[
-    "International",
-    "National",
-    "Regional",
-    "Social",
-    "Economic",
-    "Foreign",
-    "State",
-    "Law",
-    "Humanitarian",
-    "Global",
-    "Joint",
-    "Policy",
-    "Securities",
-    "Trading",
-    "Reform",
-];
-
-/// Levels of government that may stand before "Government" in a name: "County Government of
-/// Turkana", "Federal Government of Nigeria".
-const GOVERNMENT_LEVELS: &[&str] = &[
-    "County",
-    "Federal",
-    "State",
-    "Provincial",
-    "Regional",
-    "City",
-    "Municipal",
-    "Local",
-    "National",
-    "Transitional",
-    "Interim",
-];
-
-/// Words that make an "Office" one of a body's offices, named after the body: "UNICEF Kenya
-/// Country Office", "WHO Regional Office for Africa".
-const OFFICE_KINDS: &[&str] = &[
-    "Country",
-    "Regional",
-    "Sub-Regional",
-    "Subregional",
-    "Liaison",
-    "Field",
-    "Area",
-    "Multi-Country",
-    "Sub-Office",
-];
-
-/// Modifiers that name no body on their own: "Executive Board" is nobody's name.
-const GENERIC: &[&str] = &[
-    "National",
-    "International",
-    "Regional",
-    "Global",
-    "Joint",
-    "World",
-    "Executive",
-    "Special",
-    "Central",
-    "Federal",
-    "General",
-    "High",
-    "Supreme",
-    "Permanent",
-    "Independent",
-    "Interim",
-    "Local",
-    "Public",
-    "Technical",
-    "Advisory",
-    "Standing",
-    "Steering",
-    "Task",
-    "State",
-    "Main",
-    "New",
-    "Senior",
-    "Security",
-    "Development",
-    "Humanitarian",
-    "Social",
-];
 
 /// An organization found by a rule.
 pub struct OrgCand {
@@ -121,7 +36,7 @@ impl Rules {
                 self.is_not_name(w)
             };
             is_capitalized(w) && !adjective && !not_name && !doc.gazetteer.is_demonym(w)
-                || GENERIC.contains(&w)
+                || self.org_word(w, OrgWord::Generic)
         }
     }
 
@@ -257,7 +172,7 @@ impl Rules {
             if doc.is_word(j)
                 && is_capitalized(w)
                 && (!self.is_not_name(w) || titled_office && doc.gazetteer.is_title_word(w))
-                || COMPLEMENT_WORDS.contains(&w)
+                || self.org_word(w, OrgWord::Complement)
             {
                 j += 1;
                 last = Some(j);
@@ -270,7 +185,8 @@ impl Rules {
                 j += 1;
             } else if matches!(w, "and" | "&" | "of" | "the" | "for")
                 && last.is_some()
-                && (self.is_modifier(doc, j + 1) || COMPLEMENT_WORDS.contains(&doc.word(j + 1)))
+                && (self.is_modifier(doc, j + 1)
+                    || self.org_word(doc.word(j + 1), OrgWord::Complement))
                 && !crate::text::is_all_caps(doc.word(j + 1))
                 && doc
                     .gaz_starting(doc.tokens[j + 1].span.start)
@@ -383,7 +299,7 @@ impl Rules {
                         let mut s = h;
                         while s > 0
                             && doc.same_sentence(s - 1, h)
-                            && GOVERNMENT_LEVELS.contains(&doc.word(s - 1))
+                            && self.org_word(doc.word(s - 1), OrgWord::GovernmentLevel)
                         {
                             s -= 1;
                         }
@@ -397,12 +313,13 @@ impl Rules {
                     // word too: "the Bank Group" names nothing, "National Police Service" does.
                     let general = (start..h)
                         .filter(|&i| {
-                            GENERIC.contains(&doc.word(i)) || self.head(doc.word(i)).is_some()
+                            self.org_word(doc.word(i), OrgWord::Generic)
+                                || self.head(doc.word(i)).is_some()
                         })
                         .count();
                     let has_mods = (start..h).any(|i| {
                         (self.is_modifier(doc, i)
-                            && !GENERIC.contains(&doc.word(i))
+                            && !self.org_word(doc.word(i), OrgWord::Generic)
                             && self.head(doc.word(i)).is_none())
                             || doc.gaz_starting(doc.tokens[i].span.start).is_some()
                     }) || general >= 2
@@ -418,7 +335,7 @@ impl Rules {
                     // "UNICEF Kenya Country Office", "WHO Regional Office": a body's own
                     // office takes the body's name.
                     if doc.word(h) == "Office"
-                        && (start..h).any(|i| OFFICE_KINDS.contains(&doc.word(i)))
+                        && (start..h).any(|i| self.org_word(doc.word(i), OrgWord::OfficeKind))
                         && start > 0
                     {
                         if let Some(g) = doc
