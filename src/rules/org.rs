@@ -271,7 +271,7 @@ impl Rules {
             if !doc.is_word(h) {
                 continue;
             }
-            if let Some(end) = self.dotted_suffix(doc, h) {
+            if let Some(end) = self.suffix_end(doc, h) {
                 self.company(doc, h, end, &mut out);
                 continue;
             }
@@ -279,19 +279,8 @@ impl Rules {
                 continue;
             };
             match kind {
-                HeadKind::Suffix => {
-                    let mut end = doc.tokens[h].span.end;
-                    // "Inc." — the period belongs to the suffix when the suffix is written
-                    // with one.
-                    let dotted = self.head(&format!("{}.", doc.word(h))) == Some(HeadKind::Suffix);
-                    if dotted
-                        && doc.word(h + 1) == "."
-                        && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end)
-                    {
-                        end += 1;
-                    }
-                    self.company(doc, h, end, &mut out)
-                }
+                // Found by `suffix_end` above.
+                HeadKind::Suffix => {}
                 HeadKind::Prefix => self.prefixed(doc, h, &mut out),
                 HeadKind::Head | HeadKind::HeadOf | HeadKind::Institution => {
                     let mut start = if kind == HeadKind::HeadOf {
@@ -432,8 +421,24 @@ impl Rules {
         }
     }
 
-    /// The end (byte) of a company suffix written with letters and periods that starts at
-    /// token `h` ("S.A.", "N.V.", "S.p.A."), which the tokenizer splits at the periods.
+    /// The end (byte) of a company suffix that starts at token `h`: "Ltd", "Inc." (the period
+    /// belongs to a suffix written with one), or letters and periods that the tokenizer splits
+    /// ("S.A.", "N.V.", "S.p.A.").
+    fn suffix_end(&self, doc: &Doc, h: usize) -> Option<usize> {
+        if let Some(end) = self.dotted_suffix(doc, h) {
+            return Some(end);
+        }
+        if self.head(doc.word(h)) != Some(HeadKind::Suffix) {
+            return None;
+        }
+        let end = doc.tokens[h].span.end;
+        let period = doc.word(h + 1) == "."
+            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == end)
+            && self.head(&format!("{}.", doc.word(h))) == Some(HeadKind::Suffix);
+        Some(if period { end + 1 } else { end })
+    }
+
+    /// The end (byte) of a suffix of letters and periods starting at token `h` ("S.A.").
     fn dotted_suffix(&self, doc: &Doc, h: usize) -> Option<usize> {
         let mut text = String::new();
         let mut best = None;
