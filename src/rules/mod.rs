@@ -65,6 +65,10 @@ pub enum OrgWord {
     GovernmentLevel,
     /// A word that makes an "Office" one of a body's offices ("UNICEF Kenya Country Office").
     OfficeKind,
+    /// A word that is never part of a company's name though it is capitalized before one: a
+    /// headline's verb ("… to Acquire Volthaus GmbH") or a wire service's label ("SOURCE
+    /// Kestrel Grid plc").
+    NotCompany,
 }
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
@@ -94,7 +98,7 @@ pub struct Rules {
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
     /// The words of `org_words.tsv`, one set per [`OrgWord`] kind.
-    org_words: [HashSet<String>; 4],
+    org_words: [HashSet<String>; 5],
 }
 
 impl Rules {
@@ -132,13 +136,14 @@ impl Rules {
             "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
-        let mut org_words: [HashSet<String>; 4] = Default::default();
+        let mut org_words: [HashSet<String>; 5] = Default::default();
         for row in data::rows("org_words.tsv", data::ORG_WORDS, 2)? {
             let kind = match row.fields[1] {
                 "generic" => OrgWord::Generic,
                 "complement" => OrgWord::Complement,
                 "government_level" => OrgWord::GovernmentLevel,
                 "office_kind" => OrgWord::OfficeKind,
+                "not_company" => OrgWord::NotCompany,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());

@@ -35,7 +35,11 @@ impl Rules {
             } else {
                 self.is_not_name(w)
             };
-            is_capitalized(w) && !adjective && !not_name && !doc.gazetteer.is_demonym(w)
+            is_capitalized(w)
+                && !adjective
+                && !not_name
+                && !doc.gazetteer.is_demonym(w)
+                && !self.org_word(w, OrgWord::NotCompany)
                 || self.org_word(w, OrgWord::Generic)
         }
     }
@@ -465,23 +469,27 @@ impl Rules {
     /// `end`.
     fn company(&self, doc: &Doc, h: usize, end: usize, out: &mut Vec<OrgCand>) {
         let mut k = h;
-        // "Kyowa Pharma Co., Ltd.", "Nile Crest Mining Co. Ltd.": a suffix after another one
-        // ends the same name.
-        let mut j = if k > 0 && doc.word(k - 1) == "," {
-            k - 1
-        } else {
-            k
-        };
-        if j > 0 && doc.word(j - 1) == "." {
-            j -= 1;
+        // "Kyowa Pharma Co., Ltd.", "Nile Crest Mining Co. Ltd.", "Nordhafen GmbH & Co. KG": a
+        // suffix after another one ends the same name.
+        loop {
+            let mut j = k;
+            if j > 0 && matches!(doc.word(j - 1), "," | "&") {
+                j -= 1;
+            }
+            if j > 0 && doc.word(j - 1) == "." {
+                j -= 1;
+            }
+            if j > 0
+                && j < k
+                && (self.head(doc.word(j - 1)) == Some(HeadKind::Suffix)
+                    || self.head(&format!("{}.", doc.word(j - 1))) == Some(HeadKind::Suffix))
+            {
+                k = j - 1;
+            } else {
+                break;
+            }
         }
-        if j > 0
-            && j < h
-            && (self.head(doc.word(j - 1)) == Some(HeadKind::Suffix)
-                || self.head(&format!("{}.", doc.word(j - 1))) == Some(HeadKind::Suffix))
-        {
-            k = j - 1;
-        } else if k > 0 && doc.word(k - 1) == "," {
+        if k > 0 && doc.word(k - 1) == "," {
             k -= 1;
         }
         // A brand the gazetteer knows is part of the company's name ("Barclays Bank PLC").

@@ -114,7 +114,13 @@ impl Segmenter {
                 let after_word = &text[next + next_word.len()..];
                 let following = after_word.trim_start_matches(is_space);
                 let lower_next = following.chars().next().is_some_and(|c| c.is_lowercase());
-                if next_char.is_uppercase() && after_word.starts_with(' ') && lower_next {
+                // "GmbH & Co. KG in Hamburg": another suffix of the same name.
+                let suffix_next = self.abbreviation(next_word) == Some(AbbrevKind::Company);
+                if next_char.is_uppercase()
+                    && after_word.starts_with(' ')
+                    && lower_next
+                    && !suffix_next
+                {
                     Verdict::End
                 } else {
                     Verdict::Continue
