@@ -514,8 +514,12 @@ impl Gazetteer {
     ) -> Option<(Span, Vec<u32>, NameForm)> {
         let k = norm.text.as_ref();
         let kb = k.as_bytes();
+        // Not inside a dotted abbreviation either: "S.C." of "42 U.S.C.".
+        let dotted = s >= 2
+            && kb[s - 1] == b'.'
+            && crate::text::char_before(k, s - 1).is_some_and(char::is_alphanumeric);
         let before_ok =
-            s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric);
+            s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric) && !dotted;
         let after_ok =
             e == kb.len() || !crate::text::char_at(k, e).is_some_and(char::is_alphanumeric);
         // "US$12 million" names a currency, not a place.

@@ -77,7 +77,9 @@ impl Rules {
                 let words_ok = t
                     .split_whitespace()
                     .all(|w| is_capitalized(w) && !self.is_not_name(w))
-                    && t.split_whitespace().count() <= 3;
+                    && t.split_whitespace().count() <= 3
+                    // "(MOFA) – On the morning of …": a source in brackets, not a place.
+                    && t.chars().all(|c| c.is_alphanumeric() || " .-'’".contains(c));
                 // A Title Case place needs its date right after the comma: "Vienna, 15 October".
                 let after = body[head_end..].trim_start_matches([',', ' ']);
                 let date_next = date_spans

@@ -462,6 +462,19 @@ def build_towns(cities, taken, common_words, person_names):
     return rows
 
 
+# The Associated Press's abbreviations of US state names, as datelines write them ("LOWELL,
+# Mass."), matched case-exactly like acronyms. Left out: forms that are also words or
+# honorifics ("Miss.", "Ill.", "Ind.", "Wash.", "Me.", "Del.", "La.", "Mo.", "Ore.").
+AP_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "FL": "Fla.", "GA": "Ga.", "KS": "Kan.", "KY": "Ky.", "MA": "Mass.",
+    "MI": "Mich.", "MN": "Minn.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+    "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "VT": "Vt.",
+    "VA": "Va.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
+
+
 def build_regions(us_states, countries):
     from babel import Locale
 
@@ -478,7 +491,9 @@ def build_regions(us_states, countries):
             row.set_attr("parent", f"loc:m49:{parent}")
         rows.append(row)
     for st in sorted(us_states.values(), key=lambda s: s["code"]):
-        row = Row(f"loc:admin1:us-{st['code'].lower()}", "LOC", "admin1", st["name"])
+        ap = AP_STATE_ABBREVIATIONS.get(st["code"])
+        row = Row(f"loc:admin1:us-{st['code'].lower()}", "LOC", "admin1", st["name"],
+                  acronyms=(ap,) if ap else ())
         row.set_attr("country", "US")
         row.set_attr("kind", "state")
         row.set_attr("code", st["code"])
