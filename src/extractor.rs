@@ -185,6 +185,30 @@ impl Extractor {
         self.extract_with(text, &DocOptions::default())
     }
 
+    /// The body that opens a title the gazetteer knows whole: "United Nations" of "United
+    /// Nations Special Rapporteur", an organization of its own (the person's affiliation).
+    fn title_body(&self, text: &str, title: Span) -> Option<Mention> {
+        let surface = title.slice(text);
+        if !surface.contains(' ') || !surface.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // The longest prefix of whole words that is an organization's name.
+        let (g, e) = surface
+            .match_indices(' ')
+            .map(|(i, _)| &surface[..i])
+            .rev()
+            .find_map(|prefix| {
+                let g = self.gazetteer.find(prefix).into_iter().next()?;
+                let e = self.gazetteer.entry(g.entry);
+                (g.span == Span::new(0, prefix.len()) && e.kind == EntryKind::Org).then_some((g, e))
+            })?;
+        let span = Span::new(title.start + g.span.start, title.start + g.span.end);
+        let mut m = Mention::new(span, EntityKind::Org, e.source.clone(), 5);
+        m.canonical = Some(e.canonical.clone());
+        m.kb_id = Some(e.id.clone());
+        Some(m)
+    }
+
     fn source(&self, name: &'static str) -> Arc<str> {
         self.sources
             .get(name)
@@ -218,6 +242,10 @@ impl Extractor {
             let kind = match e.kind {
                 EntryKind::Org => EntityKind::Org,
                 EntryKind::Loc => EntityKind::Loc,
+                EntryKind::Title => {
+                    cands.extend(self.title_body(text, g.span));
+                    continue;
+                }
                 _ => continue,
             };
             let mut span = g.span;

@@ -413,7 +413,7 @@ impl Gazetteer {
         let norm = Normalized::new(text);
         let k = norm.text.as_ref();
 
-        let mut caps_lines: HashMap<usize, bool> = HashMap::default();
+        let mut scan = Scan::default();
         let mut found: Vec<(Span, Vec<u32>, NameForm)> = Vec::new();
         let lower = k.to_ascii_lowercase();
         let mut at = 0;
@@ -427,7 +427,7 @@ impl Gazetteer {
                 break;
             };
             let (s, mut e) = (at + m.start(), at + m.end());
-            let mut verified = self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e);
+            let mut verified = self.verify(text, &norm, &mut scan, m.value() as usize, s, e);
             // "the Xinhua news agency": when the longest name fails its checks, a shorter one
             // that starts at the same place may pass ("Xinhua").
             while verified.is_none() && e > s + 1 {
@@ -441,10 +441,14 @@ impl Gazetteer {
                     break;
                 };
                 e = s + m.end();
-                verified = self.verify(text, &norm, &mut caps_lines, m.value() as usize, s, e);
+                verified = self.verify(text, &norm, &mut scan, m.value() as usize, s, e);
             }
             match verified {
                 Some(f) => {
+                    let place =
+                        f.1.iter()
+                            .any(|&i| self.entries[i as usize].kind == EntryKind::Loc);
+                    scan.place_end = place.then_some(e);
                     found.push(f);
                     at = e.max(s + 1);
                     while !k.is_char_boundary(at) {
@@ -507,7 +511,7 @@ impl Gazetteer {
         &self,
         text: &str,
         norm: &Normalized,
-        caps_lines: &mut HashMap<usize, bool>,
+        scan: &mut Scan,
         pattern: usize,
         s: usize,
         e: usize,
@@ -536,11 +540,14 @@ impl Gazetteer {
                 NameForm::Acronym => {
                     exact
                         && !((surface.len() <= 3 || entry.flags.ambiguous)
-                            && *caps_lines
+                            && *scan
+                                .caps_lines
                                 .entry(line_start(text, norm.original(s)))
                                 .or_insert_with(|| is_caps_line(text, norm.original(s))))
                 }
-                NameForm::Name if entry.flags.ambiguous => exact && self.has_place_context(k, s, e),
+                NameForm::Name if entry.flags.ambiguous => {
+                    exact && (self.has_place_context(k, s, e) || scan.listed_after_place(k, s))
+                }
                 NameForm::Name => {
                     entry.flags.case_insensitive
                         || entry.kind == EntryKind::Title
@@ -590,6 +597,25 @@ fn case_variant(surface: &str, pattern: &str) -> bool {
         prev_alpha = b.is_alphanumeric();
     }
     surface.chars().count() == pattern.chars().count()
+}
+
+/// What one scan of [`Gazetteer::find`] remembers between matches.
+#[derive(Default)]
+struct Scan {
+    /// Whether each line (by its start) is written in capitals.
+    caps_lines: HashMap<usize, bool>,
+    /// The end (key offset) of the last match when it was a place.
+    place_end: Option<usize>,
+}
+
+impl Scan {
+    /// True when the name at key offset `s` continues a list that a place opened: "in Lowell,
+    /// Lawrence and Methuen".
+    fn listed_after_place(&self, k: &str, s: usize) -> bool {
+        self.place_end
+            .filter(|&e| e <= s)
+            .is_some_and(|e| matches!(k[e..s].trim(), "," | "and" | ", and" | "or" | ", or"))
+    }
 }
 
 /// The name automaton: leftmost-longest, each match's value its pattern index.

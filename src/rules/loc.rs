@@ -44,7 +44,7 @@ impl Rules {
                 continue;
             }
             seen += 1;
-            if seen > 4 {
+            if seen > 6 {
                 break;
             }
             let le = ls + line.len();
@@ -53,7 +53,17 @@ impl Rules {
                 || line.contains("(AP)")
                 || line.contains("(AFP)")
                 || line.contains("WIRE)");
-            if !has_date && !wire {
+            // "BOSTON – A Lowell man was sentenced…": a capitalized dateline whose date is on
+            // another line.
+            let caps_dash = line
+                .split_once([' ', '\u{a0}'])
+                .is_some_and(|(head, rest)| {
+                    head.len() >= 3
+                        && is_all_caps(head)
+                        && head.chars().all(|c| c.is_alphabetic())
+                        && rest.trim_start().starts_with(['–', '—'])
+                });
+            if !has_date && !wire && !caps_dash {
                 continue;
             }
             let body = line.trim_start();

@@ -66,17 +66,24 @@ impl Rules {
             }
             let w = doc.word(prev);
             // "Sofia City Prosecutor's Office": a possessive modifier (tokens "'" and "s").
-            if w == "s"
+            let possessive = w == "s"
                 && prev >= 2
                 && matches!(doc.word(prev - 1), "'" | "’")
-                && doc.tokens[prev - 1].span.end == doc.tokens[prev].span.start
-                && self.is_modifier(doc, prev - 2)
-                && doc
-                    .gaz_ending(doc.tokens[prev - 2].span.end)
-                    .is_none_or(|g| !matches!(doc.gaz_kind(g), EntryKind::Loc | EntryKind::Org))
-            {
-                s = prev - 2;
-                continue;
+                && doc.tokens[prev - 1].span.end == doc.tokens[prev].span.start;
+            if possessive {
+                let owner = doc.gaz_ending(doc.tokens[prev - 2].span.end);
+                // "U.S. Attorney's Office", "Prime Minister's Office": the office of a title.
+                if let Some(t) = owner.filter(|&g| doc.gaz_kind(g) == EntryKind::Title) {
+                    s = doc.token_containing(t.span.start);
+                    continue;
+                }
+                if self.is_modifier(doc, prev - 2)
+                    && owner
+                        .is_none_or(|g| !matches!(doc.gaz_kind(g), EntryKind::Loc | EntryKind::Org))
+                {
+                    s = prev - 2;
+                    continue;
+                }
             }
             // "Municipal Workers' Union": a plural possessive modifier (tokens "Workers", "'").
             if matches!(w, "'" | "’")
@@ -94,6 +101,9 @@ impl Rules {
                 && prev >= 1
                 && (s..h).any(|i| matches!(doc.word(i), "and" | "&"))
                 && self.is_modifier(doc, prev - 1)
+                // "Nadia Hendricks, Communication and Marketing Department": a person before
+                // the comma, not a list of modifiers.
+                && !(prev >= 2 && doc.gazetteer.given_name(doc.word(prev - 2)).is_some())
                 && !crate::text::is_all_caps(doc.word(prev - 1))
             {
                 s = prev - 1;
