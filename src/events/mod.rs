@@ -25,6 +25,9 @@ enum Condition {
     Object(String),
     /// A word of the class among the next `n` tokens.
     After(String, usize),
+    /// The head of the noun phrase right after the trigger is of the class: "launched an open
+    /// data portal that…" (portal), not "launched a report on the programme" (report).
+    Head(String),
     /// The word right before the trigger is of the class.
     Prev(String),
     /// A word of the class among the 4 tokens before the trigger ("the Board today approved").
@@ -102,6 +105,44 @@ pub struct EventDoc<'a> {
     pub doc_date: Option<&'a str>,
 }
 
+/// Words that end the noun phrase after a trigger (its head is the word before them).
+const NOUN_PHRASE_END: &[&str] = &[
+    "of",
+    "on",
+    "for",
+    "to",
+    "that",
+    "which",
+    "who",
+    "with",
+    "in",
+    "at",
+    "by",
+    "from",
+    "and",
+    "or",
+    "into",
+    "under",
+    "across",
+    "between",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "has",
+    "have",
+    "had",
+    "today",
+    "yesterday",
+    "aimed",
+    "designed",
+    "called",
+    "entitled",
+    "titled",
+];
+
 /// How far (bytes) from its trigger an event looks for participants, dates and places.
 const WINDOW: usize = 300;
 
@@ -154,6 +195,9 @@ impl EventTagger {
                     }
                     Some(("close", class)) if classes.contains_key(class) => {
                         Condition::After(class.into(), 4)
+                    }
+                    Some(("head", class)) if classes.contains_key(class) => {
+                        Condition::Head(class.into())
                     }
                     Some(("prev", class)) if classes.contains_key(class) => {
                         Condition::Prev(class.into())
@@ -331,6 +375,12 @@ impl EventTagger {
                         .any(|w| self.in_class(class, w))
                 }
                 Condition::After(class, n) => words(te, te + n).any(|w| self.in_class(class, w)),
+                Condition::Head(class) => words(te, te + 8)
+                    .take_while(|w| {
+                        w.starts_with(char::is_alphanumeric) && !NOUN_PHRASE_END.contains(w)
+                    })
+                    .last()
+                    .is_some_and(|w| self.in_class(class, w)),
                 Condition::Prev(class) => words(ts.saturating_sub(1), ts)
                     .next()
                     .is_some_and(|w| self.in_class(class, w)),
