@@ -558,6 +558,11 @@ impl EventTagger {
             .filter(|(e, _)| &*e.kind != "statement")
             .map(|(e, _)| e.sentence)
             .collect();
+        let condemned: HashSet<usize> = found
+            .iter()
+            .filter(|(e, _)| &*e.kind == "condemnation")
+            .map(|(e, _)| e.sentence)
+            .collect();
         let mut seen: HashSet<(usize, Arc<str>)> = HashSet::default();
         found
             .into_iter()
@@ -570,7 +575,10 @@ impl EventTagger {
                 // "announced the appointment of X": the verb only brings the news.
                 let news = self.in_class("news_verb", &doc.text[e.trigger.start..e.trigger.end]);
                 let yields = (*said && !person) || news;
-                !(yields && strong.contains(&e.sentence))
+                // "condemned the killing … and called for an investigation": one stance, told
+                // by the condemnation.
+                let stance = &*e.kind == "statement" && !person && condemned.contains(&e.sentence);
+                !(yields && strong.contains(&e.sentence)) && !stance
             })
             .filter(|(e, _)| seen.insert((e.sentence, e.kind.clone())))
             .map(|(e, _)| e)
