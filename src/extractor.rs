@@ -101,6 +101,7 @@ impl ExtractorBuilder {
             "place_context",
             "feature",
             "org_short_form",
+            "acronym_unknown",
             "propagated",
         ]
         .into_iter()
@@ -349,6 +350,13 @@ impl Extractor {
             &self.rules,
             &self.gazetteer,
             &self.source("org_short_form"),
+        );
+        crate::resolve::unknown_acronyms(
+            text,
+            &toks,
+            &mut mentions,
+            &self.rules,
+            &self.source("acronym_unknown"),
         );
         mentions.retain(|m| in_one_sentence(&sentences, m.span));
 

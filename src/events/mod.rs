@@ -578,7 +578,7 @@ impl EventTagger {
                 // "condemned the killing … and called for an investigation": one stance, told
                 // by the condemnation.
                 let stance = &*e.kind == "statement" && !person && condemned.contains(&e.sentence);
-                !(yields && strong.contains(&e.sentence)) && !stance
+                !(stance || yields && strong.contains(&e.sentence))
             })
             .filter(|(e, _)| seen.insert((e.sentence, e.kind.clone())))
             .map(|(e, _)| e)

@@ -518,10 +518,12 @@ impl Gazetteer {
     ) -> Option<(Span, Vec<u32>, NameForm)> {
         let k = norm.text.as_ref();
         let kb = k.as_bytes();
-        // Not inside a dotted abbreviation either: "S.C." of "42 U.S.C.".
+        // Not inside a dotted abbreviation either: "S.C." of "42 U.S.C." (a single letter and
+        // its period before the name; "today.GENEVA" is two sentences run together).
         let dotted = s >= 2
             && kb[s - 1] == b'.'
-            && crate::text::char_before(k, s - 1).is_some_and(char::is_alphanumeric);
+            && kb[s - 2].is_ascii_alphabetic()
+            && (s == 2 || !kb[s - 3].is_ascii_alphanumeric());
         let before_ok =
             s == 0 || !crate::text::char_before(k, s).is_some_and(char::is_alphanumeric) && !dotted;
         let after_ok =

@@ -456,6 +456,153 @@ pub fn org_short_forms(
     mentions.sort_by_key(|m| m.span.start);
 }
 
+/// Acronyms no list knows and the text does not define, in running text: "YPFB", "GKNB",
+/// "KOTRA". In press releases such a word is almost always a body; the words of kind
+/// `not_acronym` in `org_words.tsv` (currencies, time zones, CEO, GDP…) are not, nor are
+/// Roman numerals, ticker symbols ("NASDAQ: HLBD") and words of lines written in capitals.
+pub fn unknown_acronyms(
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    rules: &Rules,
+    source: &Arc<str>,
+) {
+    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut extra = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let w = t.span.slice(text);
+        let n = w.len();
+        if t.kind != TokenKind::Word
+            || !(3..=6).contains(&n)
+            || !w.bytes().all(|b| b.is_ascii_uppercase())
+            || w.bytes().all(|b| b"IVXLCDM".contains(&b))
+            || rules.org_word(w, crate::rules::OrgWord::NotAcronym)
+        {
+            continue;
+        }
+        // A word inside a longer token run ("FARC-EP", "U.S.") or a ticker ("NYSE: ABC").
+        let glued = |a: usize, b: usize| {
+            tokens
+                .get(a)
+                .zip(tokens.get(b))
+                .is_some_and(|(x, y)| x.span.end == y.span.start)
+        };
+        let prev = k.checked_sub(1).map(|p| tokens[p].span.slice(text));
+        if (k > 0 && glued(k - 1, k) && prev != Some("("))
+            || (glued(k, k + 1)
+                && !matches!(
+                    tokens[k + 1].span.slice(text),
+                    ")" | "," | "." | "’" | "'" | ";" | ":"
+                ))
+            || prev == Some(":")
+        {
+            continue;
+        }
+        // "the SMART survey", "CFA francs": an acronym before a noun names a standard or a
+        // programme as often as a body; before a verb or a function word it acts.
+        let modifier = tokens.get(k + 1).is_some_and(|x| {
+            let next = x.span.slice(text);
+            x.kind == TokenKind::Word
+                && next.starts_with(char::is_lowercase)
+                && !ACTING_NEXT.contains(&next)
+        });
+        // "EMBARGOED UNTIL 10:00 GMT": a phrase in capitals, not a name.
+        let caps_word = |x: Option<&Token>| {
+            x.is_some_and(|x| {
+                let w = x.span.slice(text);
+                x.kind == TokenKind::Word
+                    && w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+            })
+        };
+        let phrase =
+            caps_word(k.checked_sub(1).and_then(|p| tokens.get(p))) || caps_word(tokens.get(k + 1));
+        let clash = taken
+            .range(..t.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > t.span.start);
+        if modifier || phrase || clash || caps_line(text, t.span.start) {
+            continue;
+        }
+        taken.insert(t.span.start, t.span.end);
+        extra.push(Mention::new(t.span, EntityKind::Org, source.clone(), 1));
+    }
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Lowercase words after which an unknown acronym is a body that acts or is named: verbs and
+/// function words.
+const ACTING_NEXT: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+    "also",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "to",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "as",
+    "which",
+    "who",
+    "that",
+    "announced",
+    "signed",
+    "launched",
+    "reported",
+    "added",
+    "stated",
+    "called",
+    "urged",
+    "welcomed",
+    "confirmed",
+    "denied",
+    "issued",
+    "opened",
+    "led",
+    "took",
+    "received",
+    "provided",
+    "delivered",
+    "agreed",
+];
+
+/// True when the line around byte `at` has too few lowercase letters to be running text.
+fn caps_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end]
+        .chars()
+        .filter(|c| c.is_lowercase())
+        .count()
+        < 10
+}
+
 /// The short form a company's name is given in quotes right after it, perhaps after another
 /// parenthesis: "Corvane Robotics, Inc. (Nasdaq: CRVN) (\"Corvane\")", "Harlow Precision Ltd.
 /// (\"Harlow\" or the \"Company\")".

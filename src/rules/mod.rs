@@ -69,6 +69,9 @@ pub enum OrgWord {
     /// headline's verb ("… to Acquire Volthaus GmbH") or a wire service's label ("SOURCE
     /// Kestrel Grid plc").
     NotCompany,
+    /// An acronym that names no body: a currency, a time zone, a role or a measure ("USD",
+    /// "GMT", "CEO", "GDP").
+    NotAcronym,
 }
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
@@ -98,7 +101,7 @@ pub struct Rules {
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
     /// The words of `org_words.tsv`, one set per [`OrgWord`] kind.
-    org_words: [HashSet<String>; 5],
+    org_words: [HashSet<String>; 6],
 }
 
 impl Rules {
@@ -136,7 +139,7 @@ impl Rules {
             "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
-        let mut org_words: [HashSet<String>; 5] = Default::default();
+        let mut org_words: [HashSet<String>; 6] = Default::default();
         for row in data::rows("org_words.tsv", data::ORG_WORDS, 2)? {
             let kind = match row.fields[1] {
                 "generic" => OrgWord::Generic,
@@ -144,6 +147,7 @@ impl Rules {
                 "government_level" => OrgWord::GovernmentLevel,
                 "office_kind" => OrgWord::OfficeKind,
                 "not_company" => OrgWord::NotCompany,
+                "not_acronym" => OrgWord::NotAcronym,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());
