@@ -193,16 +193,17 @@ impl Extractor {
         if !surface.contains(' ') || !surface.starts_with(char::is_uppercase) {
             return None;
         }
-        // The longest prefix of whole words that is an organization's name.
-        let (g, e) = surface
+        // The longest prefix of whole words (four at most) that is an organization's name.
+        let prefixes: Vec<&str> = surface
             .match_indices(' ')
+            .take(4)
             .map(|(i, _)| &surface[..i])
-            .rev()
-            .find_map(|prefix| {
-                let g = self.gazetteer.find(prefix).into_iter().next()?;
-                let e = self.gazetteer.entry(g.entry);
-                (g.span == Span::new(0, prefix.len()) && e.kind == EntryKind::Org).then_some((g, e))
-            })?;
+            .collect();
+        let (g, e) = prefixes.into_iter().rev().find_map(|prefix| {
+            let g = self.gazetteer.find(prefix).into_iter().next()?;
+            let e = self.gazetteer.entry(g.entry);
+            (g.span == Span::new(0, prefix.len()) && e.kind == EntryKind::Org).then_some((g, e))
+        })?;
         let span = Span::new(title.start + g.span.start, title.start + g.span.end);
         let mut m = Mention::new(span, EntityKind::Org, e.source.clone(), 5);
         m.canonical = Some(e.canonical.clone());

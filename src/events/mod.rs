@@ -105,44 +105,6 @@ pub struct EventDoc<'a> {
     pub doc_date: Option<&'a str>,
 }
 
-/// Words that end the noun phrase after a trigger (its head is the word before them).
-const NOUN_PHRASE_END: &[&str] = &[
-    "of",
-    "on",
-    "for",
-    "to",
-    "that",
-    "which",
-    "who",
-    "with",
-    "in",
-    "at",
-    "by",
-    "from",
-    "and",
-    "or",
-    "into",
-    "under",
-    "across",
-    "between",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "has",
-    "have",
-    "had",
-    "today",
-    "yesterday",
-    "aimed",
-    "designed",
-    "called",
-    "entitled",
-    "titled",
-];
-
 /// How far (bytes) from its trigger an event looks for participants, dates and places.
 const WINDOW: usize = 300;
 
@@ -377,7 +339,7 @@ impl EventTagger {
                 Condition::After(class, n) => words(te, te + n).any(|w| self.in_class(class, w)),
                 Condition::Head(class) => words(te, te + 8)
                     .take_while(|w| {
-                        w.starts_with(char::is_alphanumeric) && !NOUN_PHRASE_END.contains(w)
+                        w.starts_with(char::is_alphanumeric) && !self.in_class("np_end", w)
                     })
                     .last()
                     .is_some_and(|w| self.in_class(class, w)),

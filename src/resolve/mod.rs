@@ -220,23 +220,46 @@ pub fn acronyms(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, sourc
 /// The whole-word occurrences of `needles` (span, needle index) that overlap neither a
 /// mention nor each other: the mentions that resolution may add.
 fn unclaimed_occurrences(text: &str, mentions: &[Mention], needles: &[&str]) -> Vec<(Span, usize)> {
-    // Taken spans by start, for overlap checks in logarithmic time.
-    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
+    let mut taken = Taken::new(mentions);
     let mut out = Vec::new();
     for (span, k) in crate::text::word_occurrences(text, needles) {
-        let clash = taken
-            .range(..span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > span.start);
-        if !clash {
-            taken.insert(span.start, span.end);
+        if taken.claim(span) {
             out.push((span, k));
         }
     }
     out
+}
+
+/// The spans the mentions of a document take, by start, for overlap checks in logarithmic
+/// time.
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn new(mentions: &[Mention]) -> Taken {
+        Taken(
+            mentions
+                .iter()
+                .map(|m| (m.span.start, m.span.end))
+                .collect(),
+        )
+    }
+
+    /// True when `span` overlaps a taken span.
+    fn clashes(&self, span: Span) -> bool {
+        self.0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start)
+    }
+
+    /// Takes `span` when it overlaps nothing taken; false when it does.
+    fn claim(&mut self, span: Span) -> bool {
+        let free = !self.clashes(span);
+        if free {
+            self.0.insert(span.start, span.end);
+        }
+        free
+    }
 }
 
 fn last_word(name: &str) -> &str {
@@ -467,11 +490,9 @@ pub fn unknown_acronyms(
     rules: &Rules,
     source: &Arc<str>,
 ) {
-    let mut taken: std::collections::BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
+    let mut taken = Taken::new(mentions);
     let mut extra = Vec::new();
+    let mut line: Option<(usize, usize, bool)> = None;
     for (k, t) in tokens.iter().enumerate() {
         let w = t.span.slice(text);
         let n = w.len();
@@ -507,7 +528,7 @@ pub fn unknown_acronyms(
             let next = x.span.slice(text);
             x.kind == TokenKind::Word
                 && next.starts_with(char::is_lowercase)
-                && !ACTING_NEXT.contains(&next)
+                && !rules.org_word(next, crate::rules::OrgWord::AcronymActs)
         });
         // "EMBARGOED UNTIL 10:00 GMT": a phrase in capitals, not a name.
         let caps_word = |x: Option<&Token>| {
@@ -520,14 +541,17 @@ pub fn unknown_acronyms(
         };
         let phrase =
             caps_word(k.checked_sub(1).and_then(|p| tokens.get(p))) || caps_word(tokens.get(k + 1));
-        let clash = taken
-            .range(..t.span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > t.span.start);
-        if modifier || phrase || clash || caps_line(text, t.span.start) {
+        if modifier || phrase || taken.clashes(t.span) {
             continue;
         }
-        taken.insert(t.span.start, t.span.end);
+        // Each line is scanned once: tokens come in order.
+        if line.is_none_or(|(_, end, _)| t.span.start >= end) {
+            line = Some(caps_line(text, t.span.start));
+        }
+        if line.is_some_and(|(_, _, caps)| caps) {
+            continue;
+        }
+        taken.claim(t.span);
         extra.push(Mention::new(t.span, EntityKind::Org, source.clone(), 1));
     }
     if !extra.is_empty() {
@@ -536,71 +560,16 @@ pub fn unknown_acronyms(
     }
 }
 
-/// Lowercase words after which an unknown acronym is a body that acts or is named: verbs and
-/// function words.
-const ACTING_NEXT: &[&str] = &[
-    "said",
-    "says",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "are",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "may",
-    "also",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "to",
-    "for",
-    "with",
-    "at",
-    "by",
-    "from",
-    "as",
-    "which",
-    "who",
-    "that",
-    "announced",
-    "signed",
-    "launched",
-    "reported",
-    "added",
-    "stated",
-    "called",
-    "urged",
-    "welcomed",
-    "confirmed",
-    "denied",
-    "issued",
-    "opened",
-    "led",
-    "took",
-    "received",
-    "provided",
-    "delivered",
-    "agreed",
-];
-
-/// True when the line around byte `at` has too few lowercase letters to be running text.
-fn caps_line(text: &str, at: usize) -> bool {
+/// The line around byte `at` (start, end) and whether it has too few lowercase letters to be
+/// running text.
+fn caps_line(text: &str, at: usize) -> (usize, usize, bool) {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    text[start..end]
+    let lower = text[start..end]
         .chars()
         .filter(|c| c.is_lowercase())
-        .count()
-        < 10
+        .take(10);
+    (start, end, lower.count() < 10)
 }
 
 /// The short form a company's name is given in quotes right after it, perhaps after another

@@ -72,6 +72,10 @@ pub enum OrgWord {
     /// An acronym that names no body: a currency, a time zone, a role or a measure ("USD",
     /// "GMT", "CEO", "GDP").
     NotAcronym,
+    /// A lowercase word after which an unknown acronym is a body that acts or is named (a
+    /// verb or a function word: "YPFB said", "YPFB and …"), not a modifier ("the SMART
+    /// survey").
+    AcronymActs,
 }
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
@@ -101,7 +105,7 @@ pub struct Rules {
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
     /// The words of `org_words.tsv`, one set per [`OrgWord`] kind.
-    org_words: [HashSet<String>; 6],
+    org_words: [HashSet<String>; 7],
 }
 
 impl Rules {
@@ -139,7 +143,7 @@ impl Rules {
             "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
-        let mut org_words: [HashSet<String>; 6] = Default::default();
+        let mut org_words: [HashSet<String>; 7] = Default::default();
         for row in data::rows("org_words.tsv", data::ORG_WORDS, 2)? {
             let kind = match row.fields[1] {
                 "generic" => OrgWord::Generic,
@@ -148,6 +152,7 @@ impl Rules {
                 "office_kind" => OrgWord::OfficeKind,
                 "not_company" => OrgWord::NotCompany,
                 "not_acronym" => OrgWord::NotAcronym,
+                "acronym_acts" => OrgWord::AcronymActs,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());
