@@ -614,8 +614,9 @@ impl Scan {
     /// True when the name at key offset `s` continues a list that a place opened: "in Lowell,
     /// Lawrence and Methuen".
     fn listed_after_place(&self, k: &str, s: usize) -> bool {
+        // Only a few bytes between (", and "): no scan back over a long text.
         self.place_end
-            .filter(|&e| e <= s)
+            .filter(|&e| e <= s && s - e <= 6)
             .is_some_and(|e| matches!(k[e..s].trim(), "," | "and" | ", and" | "or" | ", or"))
     }
 }
