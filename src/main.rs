@@ -66,7 +66,7 @@ struct Args {
     #[arg(long, value_name = "DIR")]
     gazetteers: Vec<PathBuf>,
     /// Documents per batch (memory grows with the batch, not with the input).
-    #[arg(long, default_value_t = 4096, hide = true)]
+    #[arg(long, default_value_t = 256, hide = true)]
     batch: usize,
     /// Never show a progress bar.
     #[arg(long)]

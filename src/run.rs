@@ -32,8 +32,8 @@ impl Default for RunOptions {
     fn default() -> RunOptions {
         RunOptions {
             threads: 0,
-            batch_docs: 4096,
-            batch_bytes: 32 << 20,
+            batch_docs: 256,
+            batch_bytes: 4 << 20,
             cancel: None,
         }
     }
