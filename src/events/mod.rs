@@ -408,8 +408,12 @@ impl EventTagger {
             }
             let said_like = rule.any_of.iter().any(|c| matches!(c, Condition::Speaker));
             // "should investigate", "urged them to drop charges": demanded, not done.
+            // A union that "called a rally" organizes it: no demand before a protest.
             let demanded = &*rule.kind != "statement"
-                && words(ts.saturating_sub(5), ts).any(|w| self.in_class("demand", w));
+                && words(ts.saturating_sub(5), ts).any(|w| {
+                    self.in_class("demand", w)
+                        && !(&*rule.kind == "protest" && self.in_class("organize", w))
+                });
             if demanded {
                 continue;
             }
