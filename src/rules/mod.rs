@@ -76,7 +76,13 @@ pub enum OrgWord {
     /// verb or a function word: "YPFB said", "YPFB and …"), not a modifier ("the SMART
     /// survey").
     AcronymActs,
+    /// The members a board is made of: as a whole "of …" complement they name no body
+    /// ("its Board of Directors", "the Board of Trustees").
+    Members,
 }
+
+/// How many kinds [`OrgWord`] has (its last variant plus one).
+const ORG_WORD_KINDS: usize = OrgWord::Members as usize + 1;
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +111,7 @@ pub struct Rules {
     name_cues: HashMap<String, NameCue>,
     place_words: HashMap<String, PlaceWord>,
     /// The words of `org_words.tsv`, one set per [`OrgWord`] kind.
-    org_words: [HashSet<String>; 7],
+    org_words: [HashSet<String>; ORG_WORD_KINDS],
 }
 
 impl Rules {
@@ -143,7 +149,7 @@ impl Rules {
             "not_place" => Some(PlaceWord::NotPlace),
             _ => None,
         })?;
-        let mut org_words: [HashSet<String>; 7] = Default::default();
+        let mut org_words: [HashSet<String>; ORG_WORD_KINDS] = Default::default();
         for row in data::rows("org_words.tsv", data::ORG_WORDS, 2)? {
             let kind = match row.fields[1] {
                 "generic" => OrgWord::Generic,
@@ -153,6 +159,7 @@ impl Rules {
                 "not_company" => OrgWord::NotCompany,
                 "not_acronym" => OrgWord::NotAcronym,
                 "acronym_acts" => OrgWord::AcronymActs,
+                "members" => OrgWord::Members,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());

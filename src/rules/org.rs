@@ -212,6 +212,10 @@ impl Rules {
             }
         }
         let mut end = last?;
+        // "Board of Directors": the members of a board are no name of it.
+        if end == p + 2 && self.org_word(doc.word(p + 1), OrgWord::Members) {
+            return None;
+        }
         // "Permanent Mission of Japan to the United Nations".
         if doc.word(end) == "to" {
             let k = if doc.word(end + 1) == "the" {
