@@ -283,6 +283,18 @@ impl EventTagger {
             {
                 continue;
             }
+            // "Election Commission", "Central Investigating Court": a trigger inside the name
+            // of an organization is part of the name. A gathering is named like a body, so a
+            // conference's trigger stays ("International Conference on Public Health").
+            let in_org = doc.entities[..doc.entities.partition_point(|m| m.span.start <= s)]
+                .last()
+                .is_some_and(|m| m.kind == EntityKind::Org && e < m.span.end)
+                && !self.rules[m.pattern().as_usize()]
+                    .iter()
+                    .any(|r| &*r.kind == "conference");
+            if in_org {
+                continue;
+            }
             let trigger = Span::new(s, e);
             let sent = doc
                 .sentences
