@@ -377,9 +377,14 @@ impl EventTagger {
                     }),
                 Condition::EntityNext => ents.iter().any(|&i| {
                     let en = &doc.entities[i];
+                    let at = crate::tokens::first_at(doc.tokens, en.span.start);
+                    // Two words between, or an honorific or title of up to five tokens
+                    // ("elected H.E. Kagiso Molefhe").
                     en.kind != EntityKind::Date
                         && en.span.start >= e
-                        && crate::tokens::first_at(doc.tokens, en.span.start) <= te + 2
+                        && (at <= te + 2
+                            || at <= te + 5
+                                && words(te, at).all(|w| !w.starts_with(char::is_lowercase)))
                 }),
                 Condition::Capitalized => doc.text[s..e].starts_with(char::is_uppercase),
                 Condition::By => words(te, te + 3).any(|w| w == "by"),
