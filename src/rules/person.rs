@@ -610,43 +610,65 @@ impl Rules {
     }
 
     /// The people of contact lines: a name at the start of a line (or after "In Dhaka:")
-    /// followed by a phone number or an e-mail address ("Nusrat Jahan Mitu, +880 1711 555").
+    /// followed by a phone number or an e-mail address ("Nusrat Jahan Mitu, +880 1711 555"),
+    /// by a labelled one ("Anitta Hietanen-Moreau, Phone: +32 2 298"), or by one field and
+    /// then the number ("Choi Min-ji, Nuri Semiconductor Inc., +82 31 5180").
     fn contacts(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        let mut last_comma: Option<usize> = None;
         for c in 1..doc.tokens.len() {
             if doc.word(c) != "," {
                 continue;
             }
-            let next = doc
-                .tokens
-                .get(c + 1)
-                .map_or("", |t| &doc.text[t.span.start..]);
-            let reachable = next.starts_with('+')
+            let previous = last_comma.replace(c);
+            if !self.reachable_after(doc, c) {
+                continue;
+            }
+            // The name fills the line's first field: this one, or the one before it on the
+            // same line.
+            let one_field_before = previous.filter(|&p| {
+                c - p <= 12 && !doc.text[doc.tokens[p].span.end..doc.tokens[c].span.start].contains('\n')
+            });
+            for field_end in std::iter::once(c).chain(one_field_before) {
+                let Some(s) = self.run_before(doc, field_end) else {
+                    continue;
+                };
+                let line_head = doc.text[..doc.tokens[s].span.start]
+                    .trim_end_matches([' ', '\t'])
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| matches!(ch, '\n' | ':' | '–' | '-'));
+                let orgish = (s..field_end).any(|t| self.head(doc.word(t)).is_some());
+                if line_head && !orgish && !self.gaz_covers(doc, s, field_end) {
+                    out.push(PersonCand {
+                        span: self.span_of(doc, s, field_end),
+                        title: None,
+                        affiliation: None,
+                        rule: "person_contact",
+                    });
+                    break;
+                }
+            }
+        }
+    }
+
+    /// True when a phone number or an e-mail address follows token `c` (a comma), maybe
+    /// after a label ("Phone:", "Tel.", "E-mail:").
+    fn reachable_after(&self, doc: &Doc, c: usize) -> bool {
+        let reachable = |i: usize| {
+            let next = doc.tokens.get(i).map_or("", |t| &doc.text[t.span.start..]);
+            next.starts_with('+')
                 || next.starts_with(|ch: char| ch.is_ascii_digit())
                 || next
                     .split(|ch: char| ch.is_whitespace() || ch == ',')
                     .next()
-                    .is_some_and(|w| w.contains('@'));
-            if !reachable {
-                continue;
-            }
-            let Some(s) = self.run_before(doc, c) else {
-                continue;
-            };
-            let line_head = doc.text[..doc.tokens[s].span.start]
-                .trim_end_matches([' ', '\t'])
-                .chars()
-                .next_back()
-                .is_none_or(|ch| matches!(ch, '\n' | ':' | '–' | '-'));
-            let orgish = (s..c).any(|t| self.head(doc.word(t)).is_some());
-            if line_head && !orgish && !self.gaz_covers(doc, s, c) {
-                out.push(PersonCand {
-                    span: self.span_of(doc, s, c),
-                    title: None,
-                    affiliation: None,
-                    rule: "person_contact",
-                });
-            }
-        }
+                    .is_some_and(|w| w.contains('@'))
+        };
+        let labelled = matches!(
+            doc.word(c + 1),
+            "Phone" | "Tel" | "Telephone" | "Mobile" | "Mob" | "Cell" | "Email" | "E-mail" | "WhatsApp"
+        ) && matches!(doc.word(c + 2), ":" | ".")
+            && reachable(c + 3);
+        reachable(c + 1) || labelled
     }
 
     /// The people of a list of names that starts at token `i`: "X", "X and Y", "X, Y and Z"
