@@ -11,7 +11,7 @@
 //! The span never holds the title; the title and the body the person speaks for are kept
 //! beside it.
 
-use super::{Doc, HeadKind, NameCue, PlaceWord, Rules};
+use super::{Doc, HeadKind, NameCue, OrgWord, PlaceWord, Rules};
 use crate::gazetteer::EntryKind;
 use crate::mention::Mention;
 use crate::record::EntityKind;
@@ -133,6 +133,10 @@ impl Rules {
             } else if self.is_initial(doc, j) {
                 count += 1;
                 j += 2;
+            } else if self.is_caps_surname(doc, i, j, count) {
+                count += 1;
+                j += 1;
+                last = Some((j, count));
             } else if self.is_name_token(doc, j)
                 && !(count > 0 && self.head(doc.word(j)).is_some())
                 // A place token is a name only first ("Jordan Pike"), not before a given name
@@ -162,6 +166,39 @@ impl Rules {
             return None;
         }
         last
+    }
+
+    /// True when token `j` of the name run that starts at `i` (`count` name tokens so far) is
+    /// a surname written in capitals, as Japanese and French releases and wire bylines write
+    /// them: first after a title, maybe before a given name ("Mr. MIYAZAWA Kenji"), or last
+    /// after a known given name ("By Kavitha RAMASWAMY"). A word no list knows, in a line
+    /// that is not in capitals.
+    fn is_caps_surname(&self, doc: &Doc, i: usize, j: usize, count: usize) -> bool {
+        let w = doc.word(j);
+        let caps = |w: &str| {
+            w.chars().count() >= 3
+                && is_all_caps(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if !doc.is_word(j)
+            || !caps(w)
+            || doc.gaz_starting(doc.tokens[j].span.start).is_some()
+            || self.org_word(w, OrgWord::NotAcronym)
+        {
+            return false;
+        }
+        let title_ends = |k: usize| {
+            doc.gaz_ending(doc.tokens[k].span.end)
+                .is_some_and(|g| doc.gaz_kind(g) == EntryKind::Title)
+        };
+        let after_title = j > 0
+            && (title_ends(j - 1) || (j > 1 && doc.word(j - 1) == "." && title_ends(j - 2)));
+        let first = count == 0 && j == i && after_title && !caps(doc.word(j + 1));
+        let last = count == 1
+            && j == i + 1
+            && doc.gazetteer.given_name(doc.word(i)).is_some()
+            && !self.is_name_token(doc, j + 1);
+        first || last
     }
 
     /// The start of a name run. A run opens on a word that is not part of the name when that
