@@ -79,10 +79,13 @@ pub enum OrgWord {
     /// The members a board is made of: as a whole "of …" complement they name no body
     /// ("its Board of Directors", "the Board of Trustees").
     Members,
+    /// A head that, after a body's acronym, names one of the body's organs ("SADC
+    /// Secretariat", "AU Commission").
+    Organ,
 }
 
 /// How many kinds [`OrgWord`] has (its last variant plus one).
-const ORG_WORD_KINDS: usize = OrgWord::Members as usize + 1;
+const ORG_WORD_KINDS: usize = OrgWord::Organ as usize + 1;
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +163,7 @@ impl Rules {
                 "not_acronym" => OrgWord::NotAcronym,
                 "acronym_acts" => OrgWord::AcronymActs,
                 "members" => OrgWord::Members,
+                "organ" => OrgWord::Organ,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());
