@@ -159,6 +159,14 @@ impl Rules {
         let mut after_country = false;
         while j < doc.tokens.len() && doc.same_sentence(h, j) {
             if let Some(g) = doc.gaz_starting(doc.tokens[j].span.start) {
+                // "the Government of the Southern African Development Community" is no
+                // government's name: a government is of a place.
+                if last.is_none()
+                    && doc.gaz_kind(g) == EntryKind::Org
+                    && self.head(doc.word(h)) == Some(HeadKind::HeadOf)
+                {
+                    return None;
+                }
                 if matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc) {
                     j = doc.token_at(g.span.end).max(j + 1);
                     last = Some(j);
@@ -339,7 +347,9 @@ impl Rules {
                             && self.head(doc.word(i)).is_none())
                             || doc.gaz_starting(doc.tokens[i].span.start).is_some()
                     }) || general >= 2
-                        || (kind == HeadKind::Institution && general >= 1);
+                        || (kind == HeadKind::Institution && general >= 1)
+                        // "the Federal Government agreed": a level of government names one.
+                        || (kind == HeadKind::HeadOf && start < h);
                     if !has_mods && comp.is_none() {
                         continue;
                     }
