@@ -54,12 +54,11 @@ impl Rules {
             let prev = s - 1;
             if let Some(g) = doc.gaz_ending(doc.tokens[prev].span.end) {
                 let first = doc.token_containing(g.span.start);
-                // "SADC Secretariat", "AU Commission": a body's acronym names its organ,
+                // "SADC Secretariat", "European Union Election Observation Mission": a body's
+                // name or acronym before the head of one of its organs names the organ,
                 // unless a general word comes between ("IMF Executive Board"); its
                 // departments and units keep their own names ("ILO Research Department").
                 let acronym_organ = doc.gaz_kind(g) == EntryKind::Org
-                    && first == prev
-                    && crate::text::is_all_caps(doc.word(prev))
                     && self.org_word(doc.word(h), OrgWord::Organ)
                     && !(s..h).any(|i| self.org_word(doc.word(i), OrgWord::Generic));
                 let joins = doc.gaz_kind(g) == EntryKind::Loc

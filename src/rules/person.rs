@@ -49,10 +49,12 @@ impl Rules {
             Some((p, rest)) if !is_capitalized(w) && doc.gazetteer.is_particle(p) => rest,
             _ => w,
         };
+        // A headline's verb ("Nuri Semiconductor Launches …") is no name either.
         if !is_capitalized(w)
             || (w.chars().count() > 1 && is_all_caps(w))
             || self.is_not_name(w)
             || doc.gazetteer.is_demonym(w)
+            || self.org_word(w, OrgWord::NotCompany)
         {
             return false;
         }
