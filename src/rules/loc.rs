@@ -177,8 +177,9 @@ impl Rules {
         out
     }
 
-    /// Towns of the look-up list in place context: after "in", "near", "from" … or "the town
-    /// of", and the towns listed after one ("in Tahirpur, Derai and Chhatak"). The name must be
+    /// Towns of the look-up list in place context: after "in", "near", "from", "including" …,
+    /// a common noun's "of" ("the people of Kłodzko") or "the town of", and the towns listed
+    /// after one ("in Tahirpur, Derai and Chhatak"). The name must be
     /// written as the list writes it and must not run on into another capitalized word ("from
     /// Kutum Hospital" is not the town). After a strong context ("in", "near", "the village
     /// of") a place no list knows is taken too, without a town (see `unknown_place`).
@@ -199,8 +200,17 @@ impl Rules {
                 && self.place_word(doc.word(i - 2), PlaceWord::SettlementOf);
             let listed = after_town.is_some_and(|a| list_continues(doc, a, i));
             let same = doc.same_sentence(i - 1, i);
-            let context =
-                same && (self.place_word(prev, PlaceWord::TownContext) || settlement_of || listed);
+            // "the people of Kłodzko", "the port of Felixstowe"; not a name's "of" ("Ministry
+            // of Commerce", "Vice President of Sales").
+            let common_of = prev == "of"
+                && i >= 2
+                && doc.word(i - 2).starts_with(char::is_lowercase)
+                && doc.is_word(i - 2);
+            let context = same
+                && (self.place_word(prev, PlaceWord::TownContext)
+                    || settlement_of
+                    || listed
+                    || common_of);
             if !context {
                 i += 1;
                 continue;

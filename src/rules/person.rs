@@ -193,8 +193,8 @@ impl Rules {
             doc.gaz_ending(doc.tokens[k].span.end)
                 .is_some_and(|g| doc.gaz_kind(g) == EntryKind::Title)
         };
-        let after_title = j > 0
-            && (title_ends(j - 1) || (j > 1 && doc.word(j - 1) == "." && title_ends(j - 2)));
+        let after_title =
+            j > 0 && (title_ends(j - 1) || (j > 1 && doc.word(j - 1) == "." && title_ends(j - 2)));
         let first = count == 0 && j == i && after_title && !caps(doc.word(j + 1));
         let last = count == 1
             && j == i + 1
@@ -665,7 +665,8 @@ impl Rules {
             // The name fills the line's first field: this one, or the one before it on the
             // same line.
             let one_field_before = previous.filter(|&p| {
-                c - p <= 12 && !doc.text[doc.tokens[p].span.end..doc.tokens[c].span.start].contains('\n')
+                c - p <= 12
+                    && !doc.text[doc.tokens[p].span.end..doc.tokens[c].span.start].contains('\n')
             });
             for field_end in std::iter::once(c).chain(one_field_before) {
                 let Some(s) = self.run_before(doc, field_end) else {
@@ -704,7 +705,15 @@ impl Rules {
         };
         let labelled = matches!(
             doc.word(c + 1),
-            "Phone" | "Tel" | "Telephone" | "Mobile" | "Mob" | "Cell" | "Email" | "E-mail" | "WhatsApp"
+            "Phone"
+                | "Tel"
+                | "Telephone"
+                | "Mobile"
+                | "Mob"
+                | "Cell"
+                | "Email"
+                | "E-mail"
+                | "WhatsApp"
         ) && matches!(doc.word(c + 2), ":" | ".")
             && reachable(c + 3);
         reachable(c + 1) || labelled
