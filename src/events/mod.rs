@@ -536,11 +536,17 @@ impl EventTagger {
             found.push((ev, said_like));
         }
         // One event per type and sentence; "said" yields to any stronger event of its sentence.
-        let strong: HashSet<usize> = found
+        let strong: HashSet<(usize, Span)> = found
             .iter()
             .filter(|(e, _)| &*e.kind != "statement")
-            .map(|(e, _)| e.sentence)
+            .map(|(e, _)| (e.sentence, e.trigger))
             .collect();
+        // A stronger event of the sentence than `e`: one told by another trigger.
+        let stronger = |e: &EventFound| {
+            strong
+                .iter()
+                .any(|&(s, t)| s == e.sentence && t != e.trigger)
+        };
         let condemned: HashSet<usize> = found
             .iter()
             .filter(|(e, _)| &*e.kind == "condemnation")
@@ -561,7 +567,7 @@ impl EventTagger {
                 // "condemned the killing … and called for an investigation": one stance, told
                 // by the condemnation.
                 let stance = &*e.kind == "statement" && !person && condemned.contains(&e.sentence);
-                !(stance || yields && strong.contains(&e.sentence))
+                !(stance || yields && stronger(e))
             })
             .filter(|(e, _)| seen.insert((e.sentence, e.kind.clone())))
             .map(|(e, _)| e)
