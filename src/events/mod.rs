@@ -349,12 +349,28 @@ impl EventTagger {
                         .any(|w| self.in_class(class, w))
                 }
                 Condition::After(class, n) => words(te, te + n).any(|w| self.in_class(class, w)),
-                Condition::Head(class) => words(te, te + 8)
-                    .take_while(|w| {
-                        w.starts_with(char::is_alphanumeric) && !self.in_class("np_end", w)
-                    })
-                    .last()
-                    .is_some_and(|w| self.in_class(class, w)),
+                Condition::Head(class) => {
+                    let np = |from: usize| {
+                        words(from, from + 8).take_while(|w| {
+                            w.starts_with(char::is_alphanumeric) && !self.in_class("np_end", w)
+                        })
+                    };
+                    let head = np(te).last();
+                    // "launched WaterMap SEA, an open online platform": a name's apposition
+                    // tells what it is.
+                    let n = np(te).count();
+                    let apposition = words(te + n, te + n + 2)
+                        .collect::<Vec<_>>()
+                        .first()
+                        .is_some_and(|&w| w == ",")
+                        && words(te, te + 1).all(|w| w.starts_with(char::is_uppercase))
+                        && words(te + n + 1, te + n + 2).any(|w| matches!(w, "a" | "an"));
+                    head.is_some_and(|w| self.in_class(class, w))
+                        || apposition
+                            && np(te + n + 1)
+                                .last()
+                                .is_some_and(|w| self.in_class(class, w))
+                }
                 Condition::Prev(class) => words(ts.saturating_sub(1), ts)
                     .next()
                     .is_some_and(|w| self.in_class(class, w)),
