@@ -135,11 +135,8 @@ impl Rules {
             } else if self.is_initial(doc, j) {
                 count += 1;
                 j += 2;
-            } else if self.is_caps_surname(doc, i, j, count) {
-                count += 1;
-                j += 1;
-                last = Some((j, count));
-            } else if self.is_name_token(doc, j)
+            } else if self.is_caps_surname(doc, i, j, count)
+                || self.is_name_token(doc, j)
                 && !(count > 0 && self.head(doc.word(j)).is_some())
                 // A place token is a name only first ("Jordan Pike"), not before a given name
                 // ("Kenya Javier Ortega") nor inside a name.
