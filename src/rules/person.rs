@@ -215,6 +215,19 @@ impl Rules {
         {
             i += 1;
         }
+        // "H.E. Ntombizodwa Mavuso-Dlamini": an honorific read as initials.
+        if let Some(g) = doc
+            .gaz_starting(doc.tokens[i].span.start)
+            .filter(|g| doc.gaz_kind(g) == EntryKind::Title)
+        {
+            let mut j = doc.token_at(g.span.end);
+            if doc.word(j) == "." && doc.tokens[j].span.start == g.span.end {
+                j += 1;
+            }
+            if j + 2 <= end {
+                i = j;
+            }
+        }
         let first = doc.gazetteer.given_name(doc.word(i));
         let after_preposition =
             i > 0 && matches!(doc.word(i - 1), "for" | "of" | "on" | "at" | "to");
