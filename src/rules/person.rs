@@ -355,6 +355,7 @@ impl Rules {
         self.speakers(doc, &mut out);
         self.appositions(doc, orgs, &mut out);
         self.contacts(doc, &mut out);
+        self.ages(doc, &mut out);
         self.credits(doc, &mut out);
         self.coordinated(doc, &mut out);
         // "Eduardo Mondlane Avenue", "Long Sutton Road": a street or place, not a person.
@@ -697,6 +698,47 @@ impl Rules {
                     });
                     break;
                 }
+            }
+        }
+    }
+
+    /// The people whose age follows their name, as news writes it: "Kimberly A. Voss, 47, the
+    /// former billing manager", "Daw Khin Mar Lwin, 38, a teacher".
+    fn ages(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
+        for c in 1..doc.tokens.len().saturating_sub(2) {
+            let age = doc.word(c + 1);
+            let is_age = doc.word(c) == ","
+                && (1..=3).contains(&age.len())
+                && age.bytes().all(|b| b.is_ascii_digit())
+                && matches!(doc.word(c + 2), "," | ")" | ".")
+                && doc.same_sentence(c, c + 2);
+            if !is_age {
+                continue;
+            }
+            // The name before the comma, its initials included ("Kimberly A. Voss").
+            let (mut s, mut names) = (c, 0);
+            while s > 0 && doc.same_sentence(s - 1, c) && names < 5 {
+                if self.is_name_token(doc, s - 1) {
+                    s -= 1;
+                } else if s >= 2 && doc.word(s - 1) == "." && self.is_initial(doc, s - 2) {
+                    s -= 2;
+                } else {
+                    break;
+                }
+                names += 1;
+            }
+            if names < 2 {
+                continue;
+            }
+            let s = self.name_start(doc, s, c);
+            let orgish = (s..c).any(|t| self.head(doc.word(t)).is_some());
+            if !orgish && !self.gaz_covers(doc, s, c) {
+                out.push(PersonCand {
+                    span: self.span_of(doc, s, c),
+                    title: None,
+                    affiliation: None,
+                    rule: "person_age",
+                });
             }
         }
     }
