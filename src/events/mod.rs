@@ -359,10 +359,7 @@ impl EventTagger {
                     // "launched WaterMap SEA, an open online platform": a name's apposition
                     // tells what it is.
                     let n = np(te).count();
-                    let apposition = words(te + n, te + n + 2)
-                        .collect::<Vec<_>>()
-                        .first()
-                        .is_some_and(|&w| w == ",")
+                    let apposition = words(te + n, te + n + 1).next() == Some(",")
                         && words(te, te + 1).all(|w| w.starts_with(char::is_uppercase))
                         && words(te + n + 1, te + n + 2).any(|w| matches!(w, "a" | "an"));
                     head.is_some_and(|w| self.in_class(class, w))

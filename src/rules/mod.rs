@@ -51,6 +51,9 @@ pub enum NameCue {
     SurnameTitle,
     /// A credit that names people after "by" ("Reporting by X and Y; Editing by Z").
     Credit,
+    /// The label of a phone number or address in a contact line ("Anitta Hietanen-Moreau,
+    /// Phone: +32 2 298 56 91").
+    ContactLabel,
 }
 
 /// What a word of `gazetteers/org_words.tsv` does in the organization patterns.
@@ -141,6 +144,7 @@ impl Rules {
             "place_word" => Some(NameCue::PlaceWord),
             "credit" => Some(NameCue::Credit),
             "surname_title" => Some(NameCue::SurnameTitle),
+            "contact_label" => Some(NameCue::ContactLabel),
             _ => None,
         })?;
         let place_words = data::kinds("place_words.tsv", data::PLACE_WORDS, |k| match k {

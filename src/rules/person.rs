@@ -755,18 +755,8 @@ impl Rules {
                     .next()
                     .is_some_and(|w| w.contains('@'))
         };
-        let labelled = matches!(
-            doc.word(c + 1),
-            "Phone"
-                | "Tel"
-                | "Telephone"
-                | "Mobile"
-                | "Mob"
-                | "Cell"
-                | "Email"
-                | "E-mail"
-                | "WhatsApp"
-        ) && matches!(doc.word(c + 2), ":" | ".")
+        let labelled = self.name_cue(doc.word(c + 1), NameCue::ContactLabel)
+            && matches!(doc.word(c + 2), ":" | ".")
             && reachable(c + 3);
         reachable(c + 1) || labelled
     }
