@@ -37,6 +37,18 @@ pub struct PersonCand {
     pub rule: &'static str,
 }
 
+impl PersonCand {
+    /// A person found by `rule`, with neither title nor affiliation.
+    fn bare(span: Span, rule: &'static str) -> PersonCand {
+        PersonCand {
+            span,
+            title: None,
+            affiliation: None,
+            rule,
+        }
+    }
+}
+
 impl Rules {
     /// True when token `i` can be part of a person's name.
     pub fn is_name_token(&self, doc: &Doc, i: usize) -> bool {
@@ -580,16 +592,37 @@ impl Rules {
         }
     }
 
-    /// The start of the run of name tokens that ends just before token `end`.
+    /// The start of the run of two to four names (initials included: "Kimberly A. Voss") that
+    /// ends just before token `end`.
     fn run_before(&self, doc: &Doc, end: usize) -> Option<usize> {
-        let mut s = end;
-        while s > 0
-            && self.is_name_token(doc, s - 1)
-            && doc.same_sentence(s - 1, end.saturating_sub(1))
-        {
-            s -= 1;
+        let (mut s, mut names) = (end, 0);
+        while s > 0 && doc.same_sentence(s - 1, end.saturating_sub(1)) && names < 5 {
+            if self.is_name_token(doc, s - 1) {
+                s -= 1;
+            } else if s >= 2
+                && doc.word(s - 1) == "."
+                && self.is_initial(doc, s - 2)
+                // "H.E. Moussa Faki Mahamat": an honorific, not initials.
+                && ![s - 1, s - 2].iter().any(|&k| {
+                    doc.gaz_ending(doc.tokens[k].span.end)
+                        .is_some_and(|g| doc.gaz_kind(g) == EntryKind::Title)
+                })
+            {
+                s -= 2;
+            } else {
+                break;
+            }
+            names += 1;
         }
-        (end - s >= 2 && end - s <= 4).then(|| self.name_start(doc, s, end))
+        (2..=4)
+            .contains(&names)
+            .then(|| self.name_start(doc, s, end))
+    }
+
+    /// The span of the name at tokens `s..end` unless it is a body's or a listed name.
+    fn bare_name(&self, doc: &Doc, s: usize, end: usize) -> Option<Span> {
+        let orgish = (s..end).any(|t| self.head(doc.word(t)).is_some());
+        (!orgish && !self.gaz_covers(doc, s, end)).then(|| self.span_of(doc, s, end))
     }
 
     fn speakers(&self, doc: &Doc, out: &mut Vec<PersonCand>) {
@@ -624,24 +657,16 @@ impl Rules {
                         .is_some_and(|g| doc.gaz_kind(g) == EntryKind::Title)
                 });
                 if (2..=4).contains(&n) && !orgish && !titled && !self.gaz_covers(doc, after, end) {
-                    out.push(PersonCand {
-                        span: self.span_of(doc, after, end),
-                        title: None,
-                        affiliation: None,
-                        rule: "person_speaker",
-                    });
+                    out.push(PersonCand::bare(
+                        self.span_of(doc, after, end),
+                        "person_speaker",
+                    ));
                 }
             }
             if !according && !cue && v > 0 {
                 if let Some(s) = self.run_before(doc, v) {
-                    let orgish = (s..v).any(|t| self.head(doc.word(t)).is_some());
-                    if !orgish && !self.gaz_covers(doc, s, v) {
-                        out.push(PersonCand {
-                            span: self.span_of(doc, s, v),
-                            title: None,
-                            affiliation: None,
-                            rule: "person_speaker",
-                        });
+                    if let Some(span) = self.bare_name(doc, s, v) {
+                        out.push(PersonCand::bare(span, "person_speaker"));
                     }
                 }
             }
@@ -688,14 +713,8 @@ impl Rules {
                     .chars()
                     .next_back()
                     .is_none_or(|ch| matches!(ch, '\n' | ':' | '–' | '-'));
-                let orgish = (s..field_end).any(|t| self.head(doc.word(t)).is_some());
-                if line_head && !orgish && !self.gaz_covers(doc, s, field_end) {
-                    out.push(PersonCand {
-                        span: self.span_of(doc, s, field_end),
-                        title: None,
-                        affiliation: None,
-                        rule: "person_contact",
-                    });
+                if let Some(span) = self.bare_name(doc, s, field_end).filter(|_| line_head) {
+                    out.push(PersonCand::bare(span, "person_contact"));
                     break;
                 }
             }
@@ -715,30 +734,11 @@ impl Rules {
             if !is_age {
                 continue;
             }
-            // The name before the comma, its initials included ("Kimberly A. Voss").
-            let (mut s, mut names) = (c, 0);
-            while s > 0 && doc.same_sentence(s - 1, c) && names < 5 {
-                if self.is_name_token(doc, s - 1) {
-                    s -= 1;
-                } else if s >= 2 && doc.word(s - 1) == "." && self.is_initial(doc, s - 2) {
-                    s -= 2;
-                } else {
-                    break;
-                }
-                names += 1;
-            }
-            if names < 2 {
-                continue;
-            }
-            let s = self.name_start(doc, s, c);
-            let orgish = (s..c).any(|t| self.head(doc.word(t)).is_some());
-            if !orgish && !self.gaz_covers(doc, s, c) {
-                out.push(PersonCand {
-                    span: self.span_of(doc, s, c),
-                    title: None,
-                    affiliation: None,
-                    rule: "person_age",
-                });
+            if let Some(span) = self
+                .run_before(doc, c)
+                .and_then(|s| self.bare_name(doc, s, c))
+            {
+                out.push(PersonCand::bare(span, "person_age"));
             }
         }
     }
@@ -769,12 +769,7 @@ impl Rules {
             if n < 2 || orgish || self.gaz_covers(doc, i, end) {
                 return;
             }
-            out.push(PersonCand {
-                span: self.span_of(doc, i, end),
-                title: None,
-                affiliation: None,
-                rule,
-            });
+            out.push(PersonCand::bare(self.span_of(doc, i, end), rule));
             match doc.word(end) {
                 "and" | "," if doc.same_sentence(end, end + 1) => i = end + 1,
                 _ => return,
