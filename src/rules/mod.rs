@@ -85,10 +85,17 @@ pub enum OrgWord {
     /// A head that, after a body's acronym, names one of the body's organs ("SADC
     /// Secretariat", "AU Commission").
     Organ,
+    /// A word that makes a unit a press or communications office, which a release names in
+    /// its contacts but which is no body of its own ("Public Affairs Unit", "Strategic
+    /// Communications Division").
+    PressUnit,
+    /// The head of a unit inside a body ("Unit", "Division", "Office"): with a `PressUnit`
+    /// word it names a press office.
+    Unit,
 }
 
 /// How many kinds [`OrgWord`] has (its last variant plus one).
-const ORG_WORD_KINDS: usize = OrgWord::Organ as usize + 1;
+const ORG_WORD_KINDS: usize = OrgWord::Unit as usize + 1;
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +175,8 @@ impl Rules {
                 "acronym_acts" => OrgWord::AcronymActs,
                 "members" => OrgWord::Members,
                 "organ" => OrgWord::Organ,
+                "press_unit" => OrgWord::PressUnit,
+                "unit" => OrgWord::Unit,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());

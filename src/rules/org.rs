@@ -387,6 +387,9 @@ impl Rules {
                     if doc.title_case(h) && !doc.is_field(start, end) {
                         continue;
                     }
+                    if self.press_unit(doc, start, end) {
+                        continue;
+                    }
                     let span =
                         Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
                     out.push(OrgCand {
@@ -397,6 +400,27 @@ impl Rules {
             }
         }
         out
+    }
+
+    /// True when tokens `start..end` name a press or communications office of an unnamed
+    /// body ("Public Affairs Unit", "Office of Communications"): a unit's head (kind `unit`), a
+    /// word or two-word phrase of kind `press_unit`, and no known organization or place in
+    /// the name.
+    fn press_unit(&self, doc: &Doc, start: usize, end: usize) -> bool {
+        let press = |i: usize| {
+            self.org_word(doc.word(i), OrgWord::PressUnit)
+                || i > start
+                    && self.org_word(
+                        &format!("{} {}", doc.word(i - 1), doc.word(i)),
+                        OrgWord::PressUnit,
+                    )
+        };
+        (start..end).any(|i| self.org_word(doc.word(i), OrgWord::Unit))
+            && (start..end).any(press)
+            && (start..end).all(|i| {
+                doc.gaz_starting(doc.tokens[i].span.start)
+                    .is_none_or(|g| !matches!(doc.gaz_kind(g), EntryKind::Org | EntryKind::Loc))
+            })
     }
 
     /// The end of a place that designates which office a head names ("Public Prosecutor's
