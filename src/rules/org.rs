@@ -192,6 +192,16 @@ impl Rules {
                     if country && (after_country || k == j + 2) {
                         break;
                     }
+                    // "… of Nigeria and the Borno State Government": the place begins
+                    // another name.
+                    let after = doc.token_at(g.span.end);
+                    let begins_name = doc.same_sentence(k, after)
+                        && doc.is_word(after)
+                        && (self.head(doc.word(after)).is_some()
+                            || self.is_modifier(doc, after));
+                    if begins_name {
+                        break;
+                    }
                     if k == j + 2 {
                         j = k;
                         continue;
@@ -326,7 +336,18 @@ impl Rules {
                         {
                             s -= 1;
                         }
-                        s
+                        // "Borno State Government", "Western Cape Government": a place's own
+                        // government ("Lilongwe City" is a place).
+                        let place = (s.saturating_sub(1)..h)
+                            .filter(|&p| doc.same_sentence(p, h))
+                            .filter_map(|p| doc.gaz_ending(doc.tokens[p].span.end))
+                            .find(|g| doc.gaz_kind(g) == EntryKind::Loc);
+                        match place {
+                            Some(g) if doc.word(h) == "Government" => {
+                                doc.token_containing(g.span.start).min(s)
+                            }
+                            _ => s,
+                        }
                     } else {
                         self.modifiers_start(doc, h, false)
                     };
