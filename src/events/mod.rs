@@ -424,15 +424,17 @@ impl EventTagger {
                 continue;
             };
             // "condemned the attack" after "gunmen attacked a convoy": a definite noun points
-            // back to the event of its type told in an earlier sentence. As the subject that
-            // opens a sentence ("The protests were called by…") it brings news of its own.
+            // back to the event of its type told in an earlier sentence of the body (the
+            // headlines above the dateline only announce what the body tells). As the subject
+            // that opens a sentence ("The protests were called by…") it brings news of its own.
+            let body_start = doc.dateline_sentence.unwrap_or(1).max(1);
             let back_reference = ts > t0 + 1
                 && words(ts.saturating_sub(1), ts)
                     .next()
                     .is_some_and(|w| self.in_class("definite", w))
-                && found
-                    .iter()
-                    .any(|(f, _)| f.kind == rule.kind && f.sentence > 0 && f.sentence < sent);
+                && found.iter().any(|(f, _)| {
+                    f.kind == rule.kind && f.sentence >= body_start && f.sentence < sent
+                });
             if back_reference {
                 continue;
             }
