@@ -198,7 +198,8 @@ impl Rules {
             let settlement_of = prev.eq_ignore_ascii_case("of")
                 && i >= 2
                 && self.place_word(doc.word(i - 2), PlaceWord::SettlementOf);
-            let listed = after_town.is_some_and(|a| list_continues(doc, a, i));
+            let listed = after_town.is_some_and(|a| list_continues(doc, a, i))
+                || self.after_listed_place(doc, i);
             let same = doc.same_sentence(i - 1, i);
             // "the people of Kłodzko", "the port of Felixstowe"; not a name's "of" ("Ministry
             // of Commerce", "Vice President of Sales").
@@ -215,7 +216,11 @@ impl Rules {
                 i += 1;
                 continue;
             }
-            let strong = self.place_word(prev, PlaceWord::PlaceContext) || settlement_of || listed;
+            // "at Chizera, in the Mufumbwe district": a known place after a comma vouches too.
+            let strong = self.place_word(prev, PlaceWord::PlaceContext)
+                || settlement_of
+                || listed
+                || self.place_follows(doc, i + 1);
             let found = (1..=TOWN_TOKENS).rev().find_map(|len| {
                 let j = i + len - 1;
                 if j >= n || !doc.same_sentence(i, j) || !doc.is_word(j) {
@@ -276,12 +281,13 @@ impl Rules {
             doc.is_word(k)
                 && doc.same_sentence(i, k)
                 && is_capitalized(w)
-                && w.chars().count() >= 3
+                && (w.chars().count() >= 3 || k == i && doc.gazetteer.is_particle(w))
                 && !crate::text::is_all_caps(w)
                 && !w.contains(|c: char| c.is_ascii_digit())
                 && doc.gaz_starting(doc.tokens[k].span.start).is_none()
                 && doc.gaz_ending(doc.tokens[k].span.end).is_none()
-                && doc.gazetteer.given_name(w).is_none_or(|g| g.ambiguous)
+                && (doc.gazetteer.given_name(w).is_none_or(|g| g.ambiguous)
+                    || self.place_follows(doc, k + 1))
                 && !doc.gazetteer.is_title_word(w)
                 && !doc.gazetteer.is_demonym(w)
                 && self.head(w).is_none()
@@ -294,9 +300,76 @@ impl Rules {
         }
         let runs_on =
             doc.same_sentence(i, end) && doc.is_word(end) && is_capitalized(doc.word(end));
-        // A lone given name ("in Sierra") is no place.
-        let lone_given = end == i + 1 && doc.gazetteer.given_name(doc.word(i)).is_some();
+        // A lone given name ("in Sierra") is no place, unless a known place follows after a
+        // comma ("near Nasir, in Upper Nile State", "in Dikwa, Borno State").
+        let lone_given = end == i + 1
+            && doc.gazetteer.given_name(doc.word(i)).is_some()
+            && !self.place_follows(doc, end);
         (end > i && !runs_on && !lone_given).then_some(end)
+    }
+}
+
+impl Rules {
+    /// True when token `i` continues a list whose previous item is a place the gazetteer
+    /// knows, itself after a place context ("visited Kosti and Al Jabalain", "in Farchana,
+    /// Gaga and Adré").
+    fn after_listed_place(&self, doc: &Doc, i: usize) -> bool {
+        // The word after the item's capitalized words: another place context starts a clause
+        // of its own ("from Port Sudan and Kessler from Nairobi"), not a list item.
+        let mut e = i;
+        while e < i + 3 && doc.is_word(e) && is_capitalized(doc.word(e)) {
+            e += 1;
+        }
+        let next = doc.word(e);
+        if self.place_word(next, PlaceWord::TownContext)
+            || self.place_word(next, PlaceWord::PlaceContext)
+        {
+            return false;
+        }
+        // After a bare comma the list must go on or close with "and"/"or" ("in Farchana,
+        // Gaga and Adré"; not "In Bangkok, Kanya Srisuk-Marsh (English, Thai)").
+        let goes_on = matches!(next, "," | "and" | "or" | ".");
+        (i.saturating_sub(2)..i).any(|c| {
+            let bare_comma = c + 1 == i && doc.word(c) == ",";
+            !(bare_comma && !goes_on) && {
+            c > 0
+                && list_continues(doc, c, i)
+                && doc
+                    .gaz_ending(doc.tokens[c - 1].span.end)
+                    .filter(|g| doc.gaz_kind(g) == crate::gazetteer::EntryKind::Loc)
+                    .is_some_and(|g| {
+                        let first = doc.token_containing(g.span.start);
+                        first > 0
+                            && doc.same_sentence(first - 1, i)
+                            && (self.place_word(doc.word(first - 1), PlaceWord::TownContext)
+                                || self.place_word(doc.word(first - 1), PlaceWord::PlaceContext))
+                    })
+            }
+        })
+    }
+
+    /// True when a place the gazetteer knows follows token `at` after a comma, possibly
+    /// through "in (the)": "Nasir, in Upper Nile State", "Dikwa, Borno State".
+    fn place_follows(&self, doc: &Doc, at: usize) -> bool {
+        if doc.word(at) != "," || !doc.same_sentence(at, at + 1) {
+            return false;
+        }
+        let mut k = at + 1;
+        if doc.word(k) == "in" {
+            k += 1;
+        }
+        if doc.word(k) == "the" {
+            k += 1;
+        }
+        // "… in the Mufumbwe district": a place named by its unit.
+        let unit = doc.is_word(k)
+            && is_capitalized(doc.word(k))
+            && ADMIN_UNITS.contains(&doc.word(k + 1))
+            && doc.same_sentence(k, k + 1);
+        unit || doc.tokens.get(k).is_some_and(|t| {
+            doc.gaz_starting(t.span.start)
+                .is_some_and(|g| doc.gaz_kind(g) == crate::gazetteer::EntryKind::Loc)
+        })
     }
 }
 
