@@ -332,18 +332,19 @@ impl Rules {
         (i.saturating_sub(2)..i).any(|c| {
             let bare_comma = c + 1 == i && doc.word(c) == ",";
             !(bare_comma && !goes_on) && {
-            c > 0
-                && list_continues(doc, c, i)
-                && doc
-                    .gaz_ending(doc.tokens[c - 1].span.end)
-                    .filter(|g| doc.gaz_kind(g) == crate::gazetteer::EntryKind::Loc)
-                    .is_some_and(|g| {
-                        let first = doc.token_containing(g.span.start);
-                        first > 0
-                            && doc.same_sentence(first - 1, i)
-                            && (self.place_word(doc.word(first - 1), PlaceWord::TownContext)
-                                || self.place_word(doc.word(first - 1), PlaceWord::PlaceContext))
-                    })
+                c > 0
+                    && list_continues(doc, c, i)
+                    && doc
+                        .gaz_ending(doc.tokens[c - 1].span.end)
+                        .filter(|g| doc.gaz_kind(g) == crate::gazetteer::EntryKind::Loc)
+                        .is_some_and(|g| {
+                            let first = doc.token_containing(g.span.start);
+                            first > 0
+                                && doc.same_sentence(first - 1, i)
+                                && (self.place_word(doc.word(first - 1), PlaceWord::TownContext)
+                                    || self
+                                        .place_word(doc.word(first - 1), PlaceWord::PlaceContext))
+                        })
             }
         })
     }

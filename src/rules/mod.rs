@@ -54,6 +54,9 @@ pub enum NameCue {
     /// The label of a phone number or address in a contact line ("Anitta Hietanen-Moreau,
     /// Phone: +32 2 298 56 91").
     ContactLabel,
+    /// A word naming a department or function, which may follow a title after a comma
+    /// ("Vice President, Investor Relations"): no person's name.
+    Department,
 }
 
 /// What a word of `gazetteers/org_words.tsv` does in the organization patterns.
@@ -152,6 +155,7 @@ impl Rules {
             "credit" => Some(NameCue::Credit),
             "surname_title" => Some(NameCue::SurnameTitle),
             "contact_label" => Some(NameCue::ContactLabel),
+            "department" => Some(NameCue::Department),
             _ => None,
         })?;
         let place_words = data::kinds("place_words.tsv", data::PLACE_WORDS, |k| match k {

@@ -197,8 +197,7 @@ impl Rules {
                     let after = doc.token_at(g.span.end);
                     let begins_name = doc.same_sentence(k, after)
                         && doc.is_word(after)
-                        && (self.head(doc.word(after)).is_some()
-                            || self.is_modifier(doc, after));
+                        && (self.head(doc.word(after)).is_some() || self.is_modifier(doc, after));
                     if begins_name {
                         break;
                     }

@@ -487,6 +487,24 @@ impl Rules {
                     }
                     None => continue,
                 }
+            } else if doc.word(j) == "," {
+                // "the District Commissioner, Agness Mulenga Tembo, met": the name set off by
+                // commas after the title.
+                let n = j + 1;
+                let apposed = doc.same_sentence(j, n)
+                    && self.name_run(doc, n).is_some_and(|(e, c)| {
+                        c >= 2
+                            && (matches!(doc.word(e), "," | ")" | ".") || !doc.same_sentence(n, e))
+                            && !(n..e).any(|t| {
+                                self.head(doc.word(t)).is_some()
+                                    || self.name_cue(doc.word(t), NameCue::Department)
+                            })
+                            && !self.gaz_covers(doc, n, e)
+                    });
+                if !apposed {
+                    continue;
+                }
+                n
             } else {
                 j
             };
