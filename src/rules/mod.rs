@@ -95,10 +95,13 @@ pub enum OrgWord {
     /// The head of a unit inside a body ("Unit", "Division", "Office"): with a `PressUnit`
     /// word it names a press office.
     Unit,
+    /// A lowercase word that joins the words of a name written head first, besides the name
+    /// particles ("Mouvement pour la Renaissance du Nord", "Frente para la Victoria").
+    Connector,
 }
 
 /// How many kinds [`OrgWord`] has (its last variant plus one).
-const ORG_WORD_KINDS: usize = OrgWord::Unit as usize + 1;
+const ORG_WORD_KINDS: usize = OrgWord::Connector as usize + 1;
 
 /// What a word of `gazetteers/place_words.tsv` does in the place rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +184,7 @@ impl Rules {
                 "organ" => OrgWord::Organ,
                 "press_unit" => OrgWord::PressUnit,
                 "unit" => OrgWord::Unit,
+                "connector" => OrgWord::Connector,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             org_words[kind as usize].insert(row.fields[0].to_string());

@@ -335,14 +335,15 @@ impl Rules {
                         {
                             s -= 1;
                         }
-                        // "Borno State Government", "Western Cape Government": a place's own
-                        // government ("Lilongwe City" is a place).
+                        // "Borno State Government", "Western Cape Government", "Borno State
+                        // House of Assembly": a place's own government or house ("Lilongwe
+                        // City" is a place).
                         let place = (s.saturating_sub(1)..h)
                             .filter(|&p| doc.same_sentence(p, h))
                             .filter_map(|p| doc.gaz_ending(doc.tokens[p].span.end))
                             .find(|g| doc.gaz_kind(g) == EntryKind::Loc);
                         match place {
-                            Some(g) if doc.word(h) == "Government" => {
+                            Some(g) if doc.word(h) == "Government" || s < h => {
                                 doc.token_containing(g.span.start).min(s)
                             }
                             _ => s,
@@ -368,7 +369,9 @@ impl Rules {
                     }) || general >= 2
                         || (kind == HeadKind::Institution && general >= 1)
                         // "the Federal Government agreed": a level of government names one.
-                        || (kind == HeadKind::HeadOf && start < h);
+                        || (kind == HeadKind::HeadOf && start < h)
+                        // "the Nigerian Army": a nation's own institution.
+                        || (kind == HeadKind::Institution && start == h && self.demonym_before(doc, h));
                     if !has_mods && comp.is_none() {
                         continue;
                     }
@@ -392,12 +395,8 @@ impl Rules {
                     }
                     // "Sudanese Armed Forces", "Russian Foreign Ministry": a nationality
                     // before the modifiers belongs to the name.
-                    if start < h
-                        && start > 0
-                        && doc.same_sentence(start - 1, h)
-                        && doc.is_word(start - 1)
-                        && doc.gazetteer.is_demonym(doc.word(start - 1))
-                        && !doc.sentence_initial(start - 1)
+                    if (start < h || kind == HeadKind::Institution)
+                        && self.demonym_before(doc, start)
                     {
                         start -= 1;
                     }
@@ -420,6 +419,16 @@ impl Rules {
             }
         }
         out
+    }
+
+    /// True when the word before token `i` is a nationality that belongs to the name after it
+    /// ("Sudanese Armed Forces", "the Nigerian Army"), not a sentence's first word.
+    fn demonym_before(&self, doc: &Doc, i: usize) -> bool {
+        i > 0
+            && doc.same_sentence(i - 1, i)
+            && doc.is_word(i - 1)
+            && doc.gazetteer.is_demonym(doc.word(i - 1))
+            && !doc.sentence_initial(i - 1)
     }
 
     /// True when tokens `start..end` name a press or communications office of an unnamed
@@ -485,7 +494,8 @@ impl Rules {
                 last = Some(j);
                 j += 1;
             } else if doc.word(j).starts_with(char::is_lowercase)
-                && doc.gazetteer.is_particle(doc.word(j))
+                && (doc.gazetteer.is_particle(doc.word(j))
+                    || self.org_word(doc.word(j), OrgWord::Connector))
                 && doc.same_sentence(h, j)
             {
                 j += 1;
