@@ -810,9 +810,16 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 && next.ends_with('s')
                 && next_lower
                 && !lx.year_followers.contains(next);
-            // "resolution 2417 (2018)", "(2001)": a year alone in brackets.
+            // "resolution 2417 (2018)", "(2001)": a year alone in brackets; but not inside a
+            // document number, the brackets glued to it ("CM/Rec(2025)6", "DC 094(2025)").
             let bracketed = crate::text::char_before(text, span.start) == Some('(')
-                && text[span.end..].starts_with(')');
+                && text[span.end..].starts_with(')')
+                && !crate::text::char_before(text, span.start - 1)
+                    .is_some_and(|c| c.is_alphanumeric() || c == '/')
+                && !text[span.end + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             // "the 2018 elections", "its 2019 budget": a determiner, the year, a common noun.
             let determiner =
                 lx.determiners.contains(&prev) || prev.ends_with("'s") || prev.ends_with("’s");

@@ -262,6 +262,51 @@ impl Rules {
             .unwrap_or(i)
     }
 
+    /// The first token of the name after a title's complement that runs from token `from`
+    /// (the complement's preposition is token `j`): the first given name that opens a name of
+    /// two tokens or more, or a name of two tokens or more set off by a comma ("The Executive
+    /// Director of UNODC, Ghada Waly, said"); only the latter when `comma_only` (the
+    /// complement's words might be the name: "Minister of Foreign Affairs Bùi Thanh Hà and").
+    fn name_after_complement(
+        &self,
+        doc: &Doc,
+        j: usize,
+        from: usize,
+        comma_only: bool,
+    ) -> Option<usize> {
+        let mut m = from;
+        while m < doc.tokens.len() && m < j + 12 && doc.same_sentence(j, m) {
+            let w = doc.word(m);
+            if !comma_only
+                && doc.is_word(m)
+                && is_capitalized(w)
+                && doc.gazetteer.given_name(w).is_some()
+                && self.name_run(doc, m).is_some_and(|(_, n)| n >= 2)
+            {
+                return Some(m);
+            }
+            if w == "," && m > from {
+                let n = m + 1;
+                if doc.is_word(n)
+                    && is_capitalized(doc.word(n))
+                    && self
+                        .name_run(doc, n)
+                        .is_some_and(|(e, c)| c >= 2 && matches!(doc.word(e), "," | ")"))
+                {
+                    return Some(n);
+                }
+            }
+            let cont = (doc.is_word(m) && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
+                || w == "-"
+                || w == "&";
+            if !cont {
+                return None;
+            }
+            m += 1;
+        }
+        None
+    }
+
     /// True when token `i`, first of the name run ending before `end`, is a title that is
     /// also a given name, before two or more name tokens: "Justice Mphatso Banda-Chirwa"
     /// (but "Justice Mwale" may be a person named Justice).
@@ -439,52 +484,30 @@ impl Rules {
             if j >= doc.tokens.len() || !doc.same_sentence(doc.token_at(g.span.start), j) {
                 continue;
             }
-            let name_start = if COMPLEMENT_WORDS[..3].contains(&doc.word(j)) {
+            // "Minister of Energy Transition and Water Transformation, Lim Wei Sheng": a title
+            // that ends in a complement may go on in capitals and "and" before the name.
+            let title_text = title.map_or("", |t| t.slice(doc.text));
+            let open_complement = [" of ", " for ", " on "]
+                .iter()
+                .any(|p| title_text.contains(p))
+                && doc.is_word(j)
+                && is_capitalized(doc.word(j))
+                && self
+                    .name_run(doc, j)
+                    .is_some_and(|(e, _)| matches!(doc.word(e), "and" | "&"));
+            let name_start = if COMPLEMENT_WORDS[..3].contains(&doc.word(j)) || open_complement {
                 // "Special Rapporteur on Torture Alice Edwards": the name starts at the first
                 // given name after the complement.
-                let mut m = j + 1;
-                let mut found = None;
-                while m < doc.tokens.len() && m < j + 12 && doc.same_sentence(j, m) {
-                    let w = doc.word(m);
-                    if doc.is_word(m)
-                        && is_capitalized(w)
-                        && doc.gazetteer.given_name(w).is_some()
-                        && self.name_run(doc, m).is_some_and(|(_, n)| n >= 2)
-                    {
-                        found = Some(m);
-                        break;
-                    }
-                    // "The Executive Director of UNODC, Ghada Waly, said": the name follows
-                    // the complement after a comma.
-                    if w == "," && m > j + 1 {
-                        let n = m + 1;
-                        let next = doc.word(n);
-                        if doc.is_word(n)
-                            && is_capitalized(next)
-                            && self
-                                .name_run(doc, n)
-                                .is_some_and(|(e, c)| c >= 2 && matches!(doc.word(e), "," | ")"))
-                        {
-                            found = Some(n);
-                            break;
-                        }
-                    }
-                    let cont = (doc.is_word(m)
-                        && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
-                        || w == "-"
-                        || w == "&";
-                    if !cont {
-                        break;
-                    }
-                    m += 1;
-                }
-                match found {
+                let from = if open_complement { j } else { j + 1 };
+                match self.name_after_complement(doc, j, from, open_complement) {
                     Some(m) => {
                         let last = if doc.word(m - 1) == "," { m - 2 } else { m - 1 };
                         let tail = doc.tokens[last].span.end;
                         title = title.map(|t| Span::new(t.start, tail));
                         m
                     }
+                    // The capitals after the title were the name after all.
+                    None if open_complement => j,
                     None => continue,
                 }
             } else if doc.word(j) == "," {
@@ -866,7 +889,13 @@ impl Rules {
             if s > 0 && self.is_name_token(doc, s - 1) {
                 continue;
             }
-            if doc.word(c + 1) == "and" {
+            // "the Minister of Foreign Affairs, Ambassador X": the run is the tail of a title's
+            // complement, or a department, not a name.
+            let complement_tail = s > 0 && COMPLEMENT_WORDS[..3].contains(&doc.word(s - 1));
+            if doc.word(c + 1) == "and"
+                || complement_tail
+                || (s..c).any(|k| self.name_cue(doc.word(k), NameCue::Department))
+            {
                 continue;
             }
             // A title within the next three tokens: ", the Executive Director of …".
