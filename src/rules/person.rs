@@ -289,9 +289,10 @@ impl Rules {
                 let n = m + 1;
                 if doc.is_word(n)
                     && is_capitalized(doc.word(n))
-                    && self
-                        .name_run(doc, n)
-                        .is_some_and(|(e, c)| c >= 2 && matches!(doc.word(e), "," | ")"))
+                    && self.name_run(doc, n).is_some_and(|(e, c)| {
+                        c >= 2
+                            && (matches!(doc.word(e), "," | ")" | ".") || !doc.same_sentence(n, e))
+                    })
                 {
                     return Some(n);
                 }
