@@ -15,7 +15,7 @@ use crate::mention::Mention;
 use crate::record::{EntityKind, Modality};
 use crate::text::Span;
 use crate::tokens::Token;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
@@ -205,6 +205,7 @@ impl EventTagger {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&forms)
             .map_err(|e| Error::Data {
                 file: "event_triggers.tsv",
@@ -216,6 +217,30 @@ impl EventTagger {
             rules,
             classes,
         })
+    }
+
+    /// The longest trigger form at the start of `hit` that is made of whole words: `hit`
+    /// itself, or a shorter form at the same start ("general election" in "general election,");
+    /// none when the start is inside a word ("pre-trial", "anti-sanctions": not the tail of a
+    /// hyphenated word either).
+    fn whole_words(&self, text: &str, norm: &Normalized, hit: Match) -> Option<Match> {
+        let s = norm.original(hit.start());
+        let hyphen_tail = text[..s]
+            .strip_suffix('-')
+            .is_some_and(|h| h.ends_with(char::is_alphanumeric));
+        if !crate::text::is_word_boundary(text, s) || hyphen_tail {
+            return None;
+        }
+        let mut m = hit;
+        loop {
+            if crate::text::is_word_boundary(text, norm.original(m.end())) {
+                return Some(m);
+            }
+            let shorter = Input::new(norm.text.as_ref())
+                .range(hit.start()..m.end() - 1)
+                .anchored(Anchored::Yes);
+            m = self.automaton.find(shorter)?;
+        }
     }
 
     fn in_class(&self, class: &str, word: &str) -> bool {
@@ -270,19 +295,16 @@ impl EventTagger {
         // lead, where `topic:` looks).
         let near_cache: std::cell::RefCell<HashMap<(usize, usize), bool>> = Default::default();
         let mut captions: HashMap<usize, bool> = HashMap::default();
-        for m in self.automaton.find_iter(key) {
-            let (s, e) = (norm.original(m.start()), norm.original(m.end()));
-            // "pre-trial", "anti-sanctions": a trigger is a word of its own, not the tail of a
-            // hyphenated one.
-            let hyphen_tail = doc.text[..s]
-                .strip_suffix('-')
-                .is_some_and(|h| h.ends_with(char::is_alphanumeric));
-            if !crate::text::is_word_boundary(doc.text, s)
-                || !crate::text::is_word_boundary(doc.text, e)
-                || hyphen_tail
-            {
+        let mut pos = 0;
+        while let Some(hit) = self.automaton.find(Input::new(key).range(pos..)) {
+            let Some(m) = self.whole_words(doc.text, &norm, hit) else {
+                // "general elections": the longest form at this start ("general election")
+                // is no whole word; a trigger may start inside it ("elections").
+                pos = hit.start() + key[hit.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
-            }
+            };
+            pos = m.end();
+            let (s, e) = (norm.original(m.start()), norm.original(m.end()));
             // "Election Commission", "Central Investigating Court": a trigger inside the name
             // of an organization is part of the name. A gathering is named like a body, so a
             // conference's trigger stays ("International Conference on Public Health").
