@@ -101,13 +101,22 @@ impl DateTagger {
         };
         let mut prev: [&str; 2] = ["", ""];
         let mut past = usize::MAX;
+        // Words since the last "if" or "unless": "in April if enough doses became available"
+        // speaks of the future; a past form in a condition is no past tense.
+        let mut since_if = usize::MAX;
         for (s, w) in sentence.unicode_word_indices() {
             let e = s + w.len();
             let inside_phrase = phrases.iter().any(|&(ps, pe)| ps <= s && e <= pe);
             let after_be = prev.iter().any(|p| self.lexicon.passive.contains(*p));
-            if !inside_phrase && !after_be && self.lexicon.is_past_verb(w) {
+            let conditional = since_if <= 4;
+            if !inside_phrase && !after_be && !conditional && self.lexicon.is_past_verb(w) {
                 past = past.min(dist(s, e));
             }
+            since_if = if matches!(w, "if" | "unless") {
+                0
+            } else {
+                since_if.saturating_add(1)
+            };
             prev = [prev[1], w];
         }
         future < past

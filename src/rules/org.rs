@@ -219,6 +219,8 @@ impl Rules {
                 && last.is_some()
                 && self.is_modifier(doc, j + 1)
                 && (j + 2..j + 5).any(|k| doc.word(k) == "and")
+                // "Shire of Narrogin, Leanne Kowalczyk, and": a person after the comma.
+                && doc.gazetteer.given_name(doc.word(j + 1)).is_none_or(|g| g.ambiguous)
             {
                 // "Ministry of Economy, Trade and Industry".
                 j += 1;
