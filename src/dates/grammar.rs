@@ -973,10 +973,12 @@ fn read(kind: Kind, c: &Captures, text: &str, span: Span, lx: &Lexicon) -> Optio
                 return None;
             }
             let (a, b, y) = (num(c, "a")?, num(c, "b")?, year(c, "y")?);
-            // Only when the order is beyond doubt: one of the two cannot be a month.
+            // Only when the order is beyond doubt: one of the two cannot be a month, or both
+            // are the same ("03/03/2025").
             let (d, m) = match (a > 12, b > 12) {
                 (true, false) => (a, b),
                 (false, true) => (b, a),
+                (false, false) if a == b => (a, b),
                 _ => return None,
             };
             Some(Expr::Point(calendar::day(y, m, d)?))
