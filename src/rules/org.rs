@@ -61,9 +61,13 @@ impl Rules {
                 let acronym_organ = doc.gaz_kind(g) == EntryKind::Org
                     && self.org_word(doc.word(h), OrgWord::Organ)
                     && !(s..h).any(|i| self.org_word(doc.word(i), OrgWord::Generic));
+                // "U.N. Central Emergency Response Fund", "UN Integrated Office in Haiti": the
+                // United Nations names its own funds, offices and missions.
+                let un = &*doc.gazetteer.entry(g.entry).id == "org:un";
                 let joins = doc.gaz_kind(g) == EntryKind::Loc
                     || (company && doc.gaz_kind(g) == EntryKind::Org)
-                    || acronym_organ;
+                    || acronym_organ
+                    || un;
                 if joins && first < s {
                     s = first;
                     continue;
