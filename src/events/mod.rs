@@ -428,6 +428,9 @@ impl EventTagger {
                 }),
                 // "He said": a pronoun after a person named earlier.
                 Condition::Speaker if self.pronoun_speaker(doc, ts).is_some() => true,
+                // "The ministry said", "Police said", "said the Council": a body or role named
+                // by a common noun.
+                Condition::Speaker if self.noun_speaker(doc, ts, te, t0, t1) => true,
                 Condition::Speaker => ents.iter().any(|&i| {
                     let en = &doc.entities[i];
                     is_named(&i)
@@ -659,6 +662,34 @@ impl EventTagger {
 
     /// The person a pronoun right before token `ts` ("He said") refers to: the last person
     /// named before it.
+    /// True when a body or role named by a common noun of class `speaker_noun` speaks
+    /// through the trigger at tokens `ts..te` of the sentence `t0..t1`: right before it, as
+    /// "the ministry said", "Police said", "the Group also expressed", or right after it, as
+    /// "said the Council".
+    fn noun_speaker(&self, doc: &EventDoc, ts: usize, te: usize, t0: usize, t1: usize) -> bool {
+        let word = |k: usize| doc.tokens[k].text(doc.text);
+        let determined = |k: usize| {
+            k > t0 && matches!(word(k - 1), "the" | "The" | "its" | "Its" | "their")
+                || (k == t0 || k == t0 + 1) && word(k).starts_with(char::is_uppercase)
+        };
+        let mut k = ts;
+        while k > t0 && self.in_class("speaker_skip", word(k - 1)) {
+            k -= 1;
+        }
+        let before = k > t0 && {
+            let n = k - 1;
+            self.in_class("speaker_noun", &word(n).to_lowercase()) && determined(n)
+        };
+        // Inverted only with a verb of saying and at the end of its clause: not "told the
+        // organization that…" (the addressee), nor "said the party would…" (another clause).
+        let after = te + 1 < t1
+            && matches!(word(te - 1), "said" | "says" | "added" | "adds" | "stated")
+            && word(te).eq_ignore_ascii_case("the")
+            && self.in_class("speaker_noun", &word(te + 1).to_lowercase())
+            && (te + 2 >= t1 || matches!(word(te + 2), "." | "," | "in" | ";"));
+        before || after
+    }
+
     fn pronoun_speaker(&self, doc: &EventDoc, ts: usize) -> Option<usize> {
         let w = doc.tokens.get(ts.checked_sub(1)?)?.text(doc.text);
         if !self.in_class("pronoun", w) {
