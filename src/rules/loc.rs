@@ -331,7 +331,7 @@ impl Rules {
         let goes_on = matches!(next, "," | "and" | "or" | ".");
         (i.saturating_sub(2)..i).any(|c| {
             let bare_comma = c + 1 == i && doc.word(c) == ",";
-            !(bare_comma && !goes_on) && {
+            (!bare_comma || goes_on) && {
                 c > 0
                     && list_continues(doc, c, i)
                     && doc
