@@ -15,7 +15,7 @@ use crate::mention::Mention;
 use crate::record::{EntityKind, Modality};
 use crate::text::Span;
 use crate::tokens::Token;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, Match, MatchKind, PatternID};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
@@ -83,6 +83,9 @@ pub struct EventTagger {
     automaton: AhoCorasick,
     rules: Vec<Vec<TriggerRule>>,
     classes: HashMap<String, HashSet<String>>,
+    /// Each trigger form (lowercase) and its pattern index, for the shorter forms at a
+    /// match's start.
+    forms: HashMap<String, usize>,
 }
 
 /// What the event finder sees of a document.
@@ -205,7 +208,6 @@ impl EventTagger {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
             .build(&forms)
             .map_err(|e| Error::Data {
                 file: "event_triggers.tsv",
@@ -216,6 +218,7 @@ impl EventTagger {
             automaton,
             rules,
             classes,
+            forms: index,
         })
     }
 
@@ -231,16 +234,20 @@ impl EventTagger {
         if !crate::text::is_word_boundary(text, s) || hyphen_tail {
             return None;
         }
-        let mut m = hit;
-        loop {
-            if crate::text::is_word_boundary(text, norm.original(m.end())) {
-                return Some(m);
-            }
-            let shorter = Input::new(norm.text.as_ref())
-                .range(hit.start()..m.end() - 1)
-                .anchored(Anchored::Yes);
-            m = self.automaton.find(shorter)?;
-        }
+        let key = norm.text.as_ref();
+        (hit.start() + 1..=hit.end())
+            .rev()
+            .filter(|&end| {
+                key.is_char_boundary(end) && crate::text::is_word_boundary(text, norm.original(end))
+            })
+            .find_map(|end| {
+                if end == hit.end() {
+                    return Some(hit);
+                }
+                let form = key[hit.start()..end].to_lowercase();
+                let k = *self.forms.get(&form)?;
+                Some(Match::new(PatternID::new(k).ok()?, hit.start()..end))
+            })
     }
 
     fn in_class(&self, class: &str, word: &str) -> bool {
