@@ -667,16 +667,15 @@ impl EventTagger {
                 <= crate::tokens::first_at(doc.tokens, subject.end) + 30
     }
 
-    /// The person a pronoun right before token `ts` ("He said") refers to: the last person
-    /// named before it.
     /// True when a body or role named by a common noun of class `speaker_noun` speaks
     /// through the trigger at tokens `ts..te` of the sentence `t0..t1`: right before it, as
     /// "the ministry said", "Police said", "the Group also expressed", or right after it, as
     /// "said the Council".
     fn noun_speaker(&self, doc: &EventDoc, ts: usize, te: usize, t0: usize, t1: usize) -> bool {
         let word = |k: usize| doc.tokens[k].text(doc.text);
+        // "the ministry", "its board"; or a capitalized noun that opens the sentence ("Police").
         let determined = |k: usize| {
-            k > t0 && matches!(word(k - 1), "the" | "The" | "its" | "Its" | "their")
+            k > t0 && self.in_class("definite", &word(k - 1).to_lowercase())
                 || (k == t0 || k == t0 + 1) && word(k).starts_with(char::is_uppercase)
         };
         let mut k = ts;
@@ -690,13 +689,15 @@ impl EventTagger {
         // Inverted only with a verb of saying and at the end of its clause: not "told the
         // organization that…" (the addressee), nor "said the party would…" (another clause).
         let after = te + 1 < t1
-            && matches!(word(te - 1), "said" | "says" | "added" | "adds" | "stated")
+            && self.in_class("inverted_speech", word(te - 1))
             && word(te).eq_ignore_ascii_case("the")
             && self.in_class("speaker_noun", &word(te + 1).to_lowercase())
             && (te + 2 >= t1 || matches!(word(te + 2), "." | "," | "in" | ";"));
         before || after
     }
 
+    /// The person a pronoun right before token `ts` ("He said") refers to: the last person
+    /// named before it.
     fn pronoun_speaker(&self, doc: &EventDoc, ts: usize) -> Option<usize> {
         let w = doc.tokens.get(ts.checked_sub(1)?)?.text(doc.text);
         if !self.in_class("pronoun", w) {

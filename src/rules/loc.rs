@@ -307,9 +307,7 @@ impl Rules {
             && !self.place_follows(doc, end);
         (end > i && !runs_on && !lone_given).then_some(end)
     }
-}
 
-impl Rules {
     /// True when token `i` continues a list whose previous item is a place the gazetteer
     /// knows, itself after a place context ("visited Kosti and Al Jabalain", "in Farchana,
     /// Gaga and Adré").

@@ -63,7 +63,7 @@ impl Rules {
                     && !(s..h).any(|i| self.org_word(doc.word(i), OrgWord::Generic));
                 // "U.N. Central Emergency Response Fund", "UN Integrated Office in Haiti": the
                 // United Nations names its own funds, offices and missions.
-                let un = &*doc.gazetteer.entry(g.entry).id == "org:un";
+                let un = &*doc.gazetteer.entry(g.entry).subtype == "un";
                 let joins = doc.gaz_kind(g) == EntryKind::Loc
                     || (company && doc.gaz_kind(g) == EntryKind::Org)
                     || acronym_organ

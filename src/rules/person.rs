@@ -488,9 +488,9 @@ impl Rules {
             // "Minister of Energy Transition and Water Transformation, Lim Wei Sheng": a title
             // that ends in a complement may go on in capitals and "and" before the name.
             let title_text = title.map_or("", |t| t.slice(doc.text));
-            let open_complement = [" of ", " for ", " on "]
-                .iter()
-                .any(|p| title_text.contains(p))
+            let open_complement = title_text
+                .split_whitespace()
+                .any(|w| COMPLEMENT_WORDS[..3].contains(&w))
                 && doc.is_word(j)
                 && is_capitalized(doc.word(j))
                 && self
