@@ -319,9 +319,11 @@ impl Rules {
             e += 1;
         }
         let next = doc.word(e);
-        if self.place_word(next, PlaceWord::TownContext)
-            || self.place_word(next, PlaceWord::PlaceContext)
-        {
+        let context = |w: &str| {
+            self.place_word(w, PlaceWord::TownContext)
+                || self.place_word(w, PlaceWord::PlaceContext)
+        };
+        if context(next) {
             return false;
         }
         // After a bare comma the list must go on or close with "and"/"or" ("in Farchana,
@@ -339,9 +341,7 @@ impl Rules {
                             let first = doc.token_containing(g.span.start);
                             first > 0
                                 && doc.same_sentence(first - 1, i)
-                                && (self.place_word(doc.word(first - 1), PlaceWord::TownContext)
-                                    || self
-                                        .place_word(doc.word(first - 1), PlaceWord::PlaceContext))
+                                && context(doc.word(first - 1))
                         })
             }
         })

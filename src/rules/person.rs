@@ -262,6 +262,22 @@ impl Rules {
             .unwrap_or(i)
     }
 
+    /// True when a name set off by commas starts at token `n`, after a title or its
+    /// complement ("the District Commissioner, Agness Mulenga Tembo, met"): two name tokens or
+    /// more up to a comma, bracket or the sentence's end, none of them the head of a body or a
+    /// department ("Vice President, Investor Relations"), and no known place or body.
+    fn comma_name(&self, doc: &Doc, n: usize) -> bool {
+        self.name_run(doc, n).is_some_and(|(e, c)| {
+            c >= 2
+                && (matches!(doc.word(e), "," | ")" | ".") || !doc.same_sentence(n, e))
+                && !(n..e).any(|t| {
+                    self.head(doc.word(t)).is_some()
+                        || self.name_cue(doc.word(t), NameCue::Department)
+                })
+                && !self.gaz_covers(doc, n, e)
+        })
+    }
+
     /// The first token of the name after a title's complement that runs from token `from`
     /// (the complement's preposition is token `j`): the first given name that opens a name of
     /// two tokens or more, or a name of two tokens or more set off by a comma ("The Executive
@@ -285,17 +301,8 @@ impl Rules {
             {
                 return Some(m);
             }
-            if w == "," && m > from {
-                let n = m + 1;
-                if doc.is_word(n)
-                    && is_capitalized(doc.word(n))
-                    && self.name_run(doc, n).is_some_and(|(e, c)| {
-                        c >= 2
-                            && (matches!(doc.word(e), "," | ")" | ".") || !doc.same_sentence(n, e))
-                    })
-                {
-                    return Some(n);
-                }
+            if w == "," && m > from && self.comma_name(doc, m + 1) {
+                return Some(m + 1);
             }
             let cont = (doc.is_word(m) && (is_capitalized(w) || COMPLEMENT_WORDS.contains(&w)))
                 || w == "-"
@@ -515,17 +522,7 @@ impl Rules {
                 // "the District Commissioner, Agness Mulenga Tembo, met": the name set off by
                 // commas after the title.
                 let n = j + 1;
-                let apposed = doc.same_sentence(j, n)
-                    && self.name_run(doc, n).is_some_and(|(e, c)| {
-                        c >= 2
-                            && (matches!(doc.word(e), "," | ")" | ".") || !doc.same_sentence(n, e))
-                            && !(n..e).any(|t| {
-                                self.head(doc.word(t)).is_some()
-                                    || self.name_cue(doc.word(t), NameCue::Department)
-                            })
-                            && !self.gaz_covers(doc, n, e)
-                    });
-                if !apposed {
+                if !(doc.same_sentence(j, n) && self.comma_name(doc, n)) {
                     continue;
                 }
                 n
